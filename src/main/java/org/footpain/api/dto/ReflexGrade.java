@@ -1,0 +1,25 @@
+package org.footpain.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A deep tendon reflex on one leg. */
+@Schema(description = "A deep tendon reflex on one leg.", enumeration = {"absent", "diminished", "normal", "brisk"})
+public enum ReflexGrade implements WireCode {
+    ABSENT("absent"),
+    DIMINISHED("diminished"),
+    NORMAL("normal"),
+    BRISK("brisk");
+
+    private final String code;
+
+    ReflexGrade(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    @Override
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,127 @@
+package org.footpain.engine;
+
+import org.footpain.knowledge.FindingPath;
+import org.footpain.knowledge.Setting;
+import org.footpain.knowledge.Side;
+import org.footpain.knowledge.ValueDomain;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The engine's whole input: the setting and the supplied findings, indexed once by path. What is not
+ * here was not examined, and moves nothing. The constructor rejects what the contract forbids (a value
+ * outside its domain, a finding given twice), so the engine never reasons on an impossible patient.
+ */
+public final class Presentation {
+
+    private final Setting setting;
+    private final List<Finding> findings;
+    private final Map<FindingPath, List<Finding>> byPath = new EnumMap<>(FindingPath.class);
+
+    public Presentation(Setting setting, List<Finding> findings) {
+        this.setting = setting;
+        this.findings = List.copyOf(findings);
+        Set<String> seen = new HashSet<>();
+        for (Finding finding : this.findings) {
+            check(finding);
+            String key = finding.path().shape() == FindingPath.Shape.SCALAR
+                    || finding.path().shape() == FindingPath.Shape.BILATERAL
+                    ? finding.path().path() + "/" + finding.side()
+                    : finding.path().path() + "/" + finding.side() + "/" + finding.value();
+            if (!seen.add(key)) {
+                throw new IllegalArgumentException("finding given twice: " + key);
+            }
+            byPath.computeIfAbsent(finding.path(), p -> new ArrayList<>()).add(finding);
+        }
+        if (all(FindingPath.AGE).isEmpty()) {
+            throw new IllegalArgumentException("patient.ageYears is required");
+        }
+        byPath.replaceAll((path, list) -> Collections.unmodifiableList(list));
+    }
+
+    public Setting setting() {
+        return setting;
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    public List<Finding> all(FindingPath path) {
+        return byPath.getOrDefault(path, List.of());
+    }
+
+    /** The finding at a path on one leg (or {@link Side#UNSIDED} for a path without sides). */
+    public Optional<Finding> on(FindingPath path, Side side) {
+        for (Finding finding : all(path)) {
+            if (finding.side() == side) {
+                return Optional.of(finding);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean listed(FindingPath path, String code) {
+        for (Finding finding : all(path)) {
+            if (finding.value() instanceof FindingValue.Code c && c.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int ageYears() {
+        return ((FindingValue.Count) all(FindingPath.AGE).get(0).value()).value();
+    }
+
+    public boolean redFlagsScreened() {
+        return on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED)
+                .map(f -> ((FindingValue.Flag) f.value()).value()).orElse(false);
+    }
+
+    public OptionalDouble durationWeeks() {
+        return on(FindingPath.DURATION_WEEKS, Side.UNSIDED)
+                .map(f -> OptionalDouble.of(((FindingValue.Measure) f.value()).value()))
+                .orElse(OptionalDouble.empty());
+    }
+
+    /** The same patient with left and right swapped everywhere. */
+    public Presentation mirrored() {
+        return new Presentation(setting, findings.stream().map(Finding::mirrored).toList());
+    }
+
+    private static void check(Finding finding) {
+        FindingPath path = finding.path();
+        boolean sidedOk = switch (path.shape()) {
+            case SCALAR, SET -> finding.side() == Side.UNSIDED;
+            case BILATERAL -> finding.side() == Side.LEFT || finding.side() == Side.RIGHT;
+            case SIDED_LIST -> finding.side() != Side.UNSIDED;
+        };
+        if (!sidedOk) {
+            throw new IllegalArgumentException(path.path() + " cannot be given with side " + finding.side());
+        }
+        ValueDomain domain = path.domain();
+        FindingValue value = finding.value();
+        boolean valueOk;
+        if (domain instanceof ValueDomain.Codes codes) {
+            valueOk = value instanceof FindingValue.Code c && codes.codes().contains(c.code());
+        } else if (domain instanceof ValueDomain.IntegerRange range) {
+            valueOk = value instanceof FindingValue.Count c && c.value() >= range.min() && c.value() <= range.max();
+        } else if (domain instanceof ValueDomain.NumberRange range) {
+            valueOk = value instanceof FindingValue.Measure m && m.value() >= range.min() && m.value() <= range.max();
+        } else {
+            valueOk = value instanceof FindingValue.Flag;
+        }
+        if (!valueOk) {
+            throw new IllegalArgumentException(path.path() + " cannot take the value " + value);
+        }
+    }
+}

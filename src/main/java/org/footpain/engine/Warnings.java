@@ -1,0 +1,99 @@
+package org.footpain.engine;
+
+import org.footpain.engine.matching.FindingText;
+import org.footpain.engine.scoring.Evidence;
+import org.footpain.engine.scoring.ScoredCondition;
+import org.footpain.knowledge.FindingPath;
+import org.footpain.knowledge.KnowledgeBase;
+import org.footpain.knowledge.Side;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The warnings that qualify an answer: too few findings, a child, findings that pull against each other. */
+final class Warnings {
+
+    /** Findings that set the frame rather than describe the complaint; they do not count towards confidence. */
+    private static final Set<FindingPath> FRAME = EnumSet.of(FindingPath.AGE, FindingPath.SEX,
+            FindingPath.DURATION_WEEKS, FindingPath.RED_FLAGS_SCREENED);
+
+    /** Evidence at least this strong both ways on the leading condition is worth pointing out. */
+    private static final double STRONG = 4.0;
+
+    private final KnowledgeBase kb;
+
+    Warnings(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    List<Warning> of(Presentation presentation, List<ScoredCondition> ranked) {
+        List<Warning> warnings = new ArrayList<>();
+        long clinical = presentation.findings().stream().filter(f -> !FRAME.contains(f.path())).count();
+        int needed = (int) kb.model().fewFindings().value();
+        if (clinical < needed) {
+            warnings.add(new Warning(Warning.FEW_FINDINGS, "Only " + clinical + " clinical finding"
+                    + (clinical == 1 ? " was" : "s were") + " supplied (fewer than " + needed
+                    + "); the probabilities rest mostly on the setting's priors and confidence is low."));
+        }
+        if (presentation.ageYears() < 18) {
+            warnings.add(new Warning(Warning.AGE_UNDER_18, "The patient is under 18: the evidence behind the"
+                    + " knowledge base comes from adults, so the estimates may not hold."));
+        }
+        oppositeLeg(presentation).ifPresent(warnings::add);
+        if (!ranked.isEmpty()) {
+            pullingBothWays(ranked.get(0)).ifPresent(warnings::add);
+        }
+        return warnings;
+    }
+
+    /** Symptoms on one leg while every abnormal examination finding with a side is on the other. */
+    private static Optional<Warning> oppositeLeg(Presentation presentation) {
+        Optional<Side> symptoms = presentation.on(FindingPath.SYMPTOM_SIDE, Side.UNSIDED)
+                .map(f -> ((FindingValue.Code) f.value()).code())
+                .filter(code -> !code.equals("bilateral"))
+                .map(Side::fromCode);
+        if (symptoms.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Finding> abnormal = presentation.findings().stream()
+                .filter(f -> f.path().examination() && f.side() != Side.UNSIDED && abnormal(f))
+                .toList();
+        if (abnormal.isEmpty() || abnormal.stream().anyMatch(f -> f.side().covers(symptoms.get()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Warning(Warning.CONTRADICTORY_FINDINGS, "Symptoms are reported "
+                + FindingText.onSide(symptoms.get()) + " but every abnormal sided finding is "
+                + FindingText.onSide(symptoms.get().opposite()) + "; check the sides recorded."));
+    }
+
+    /** The leading condition is both strongly supported and strongly opposed by supplied findings. */
+    private static Optional<Warning> pullingBothWays(ScoredCondition top) {
+        Optional<Evidence> supports = top.evidence().stream().filter(e -> e.likelihoodRatio() >= STRONG).findFirst();
+        Optional<Evidence> opposes = top.evidence().stream().filter(e -> e.likelihoodRatio() <= 1 / STRONG)
+                .findFirst();
+        if (supports.isEmpty() || opposes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Warning(Warning.CONTRADICTORY_FINDINGS, "Findings pull both ways on "
+                + top.condition().name() + ": " + FindingText.describe(supports.get().findings().get(0))
+                + " supports it strongly while " + FindingText.describe(opposes.get().findings().get(0))
+                + " argues strongly against it."));
+    }
+
+    /** Whether an examination finding departs from its normal value. */
+    private static boolean abnormal(Finding finding) {
+        var domain = finding.path().domain();
+        FindingValue value = finding.value();
+        if (domain instanceof org.footpain.knowledge.ValueDomain.Codes codes && codes.normal().isPresent()) {
+            return value instanceof FindingValue.Code c && !c.code().equals(codes.normal().get());
+        }
+        if (domain instanceof org.footpain.knowledge.ValueDomain.IntegerRange range && range.normal().isPresent()) {
+            return value instanceof FindingValue.Count c && c.value() != range.normal().get();
+        }
+        // lists name what was found, so every item is abnormal
+        return finding.path().shape() == FindingPath.Shape.SIDED_LIST;
+    }
+}

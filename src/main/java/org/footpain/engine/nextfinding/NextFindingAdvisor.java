@@ -1,0 +1,342 @@
+package org.footpain.engine.nextfinding;
+
+import org.footpain.engine.Finding;
+import org.footpain.engine.FindingValue;
+import org.footpain.engine.Presentation;
+import org.footpain.engine.matching.FindingMatcher;
+import org.footpain.engine.scoring.ReportedLaterality;
+import org.footpain.engine.scoring.ScoredCondition;
+import org.footpain.knowledge.Condition;
+import org.footpain.knowledge.FindingPath;
+import org.footpain.knowledge.FindingRule;
+import org.footpain.knowledge.KnowledgeBase;
+import org.footpain.knowledge.Outcome;
+import org.footpain.knowledge.Side;
+import org.footpain.knowledge.SidePattern;
+import org.footpain.knowledge.ValueDomain;
+import org.footpain.knowledge.ValueTest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Ranks examination findings not yet supplied by the expected information gain (in bits) about which of
+ * the leading conditions is present. Each leading condition predicts the finding's outcomes from its
+ * likelihood ratios applied to a baseline in which an examined finding shows its normal value with
+ * probability {@value #BASELINE_NORMAL}; the gain is the expected fall in entropy of the leading
+ * conditions' normalised probabilities once the finding is known.
+ */
+public final class NextFindingAdvisor {
+
+    /**
+     * The baseline chance that an examination finding is normal in a patient without the condition. An
+     * engineering assumption: it only sets how rare abnormal outcomes are, so that a finding whose likelihood
+     * ratios differ most between the leading conditions ranks first.
+     */
+    static final double BASELINE_NORMAL = 0.85;
+
+    private static final double MIN_GAIN = 1e-3;
+
+    private final KnowledgeBase kb;
+    private final Map<FindingPath, List<Double>> numberCuts = new EnumMap<>(FindingPath.class);
+
+    public NextFindingAdvisor(KnowledgeBase kb) {
+        this.kb = kb;
+        for (Condition condition : kb.conditions()) {
+            for (FindingRule rule : condition.findings()) {
+                if (rule.path().domain() instanceof ValueDomain.NumberRange) {
+                    for (Outcome outcome : rule.outcomes()) {
+                        ValueTest.Within within = (ValueTest.Within) outcome.match().test();
+                        numberCuts.computeIfAbsent(rule.path(), p -> new ArrayList<>()).add(within.min());
+                        numberCuts.computeIfAbsent(rule.path(), p -> new ArrayList<>()).add(within.max());
+                    }
+                }
+            }
+        }
+    }
+
+    public List<NextFinding> advise(Presentation presentation, List<ScoredCondition> ranked) {
+        List<ScoredCondition> leading = ranked.stream().filter(c -> c.probability() > 0)
+                .limit(kb.model().leadingConditions()).toList();
+        if (leading.size() < 2) {
+            return List.of();
+        }
+        double total = leading.stream().mapToDouble(ScoredCondition::probability).sum();
+        double[] prior = leading.stream().mapToDouble(c -> c.probability() / total).toArray();
+
+        List<NextFinding> advice = new ArrayList<>();
+        for (FindingPath path : FindingPath.values()) {
+            if (!path.examination() || path.shape() == FindingPath.Shape.SIDED_LIST) {
+                continue;
+            }
+            List<Side> legs = path.shape() == FindingPath.Shape.SCALAR ? List.of(Side.UNSIDED) : legs(leading);
+            List<NextFinding> perLeg = new ArrayList<>();
+            for (Side leg : legs) {
+                if (presentation.on(path, leg).isPresent()) {
+                    continue;
+                }
+                candidate(path, leg, leading, prior, presentation).ifPresent(perLeg::add);
+            }
+            if (perLeg.size() == 2 && Math.abs(perLeg.get(0).informationGain() - perLeg.get(1).informationGain())
+                    < 1e-9) {
+                NextFinding one = perLeg.get(0);
+                advice.add(new NextFinding(path, Side.BILATERAL, one.separates(), one.informationGain(),
+                        one.rationale()));
+            } else {
+                advice.addAll(perLeg);
+            }
+        }
+        advice.sort(Comparator.comparingDouble((NextFinding n) -> -n.informationGain())
+                .thenComparing(n -> n.path().ordinal()).thenComparing(NextFinding::side));
+        return advice.stream().limit(kb.model().nextBestFindingLimit()).toList();
+    }
+
+    /** The legs worth examining: those the leading conditions are placed on, both when any is undecided. */
+    private static List<Side> legs(List<ScoredCondition> leading) {
+        boolean left = false;
+        boolean right = false;
+        for (ScoredCondition c : leading) {
+            ReportedLaterality l = c.laterality();
+            left |= l != ReportedLaterality.RIGHT;
+            right |= l != ReportedLaterality.LEFT;
+        }
+        List<Side> legs = new ArrayList<>(2);
+        if (left) {
+            legs.add(Side.LEFT);
+        }
+        if (right) {
+            legs.add(Side.RIGHT);
+        }
+        return legs;
+    }
+
+    private Optional<NextFinding> candidate(FindingPath path, Side leg, List<ScoredCondition> leading, double[] prior,
+                                            Presentation presentation) {
+        List<FindingValue> outcomes = outcomes(path);
+        double[] baseline = baseline(path, outcomes);
+        int n = leading.size();
+        double[][] likelihood = new double[n][];
+        double[][] ratio = new double[n][];
+        boolean anyRule = false;
+        for (int a = 0; a < n; a++) {
+            ratio[a] = new double[outcomes.size()];
+            likelihood[a] = new double[outcomes.size()];
+            double z = 0;
+            for (int v = 0; v < outcomes.size(); v++) {
+                Optional<Double> lr = likelihoodRatio(leading.get(a), path, leg, outcomes.get(v), presentation);
+                anyRule |= lr.isPresent();
+                ratio[a][v] = lr.orElse(1.0);
+                likelihood[a][v] = ratio[a][v] * baseline[v];
+                z += likelihood[a][v];
+            }
+            for (int v = 0; v < outcomes.size(); v++) {
+                likelihood[a][v] /= z;
+            }
+        }
+        if (!anyRule) {
+            return Optional.empty();
+        }
+        double gain = entropy(prior);
+        for (int v = 0; v < outcomes.size(); v++) {
+            double pv = 0;
+            double[] posterior = new double[n];
+            for (int a = 0; a < n; a++) {
+                posterior[a] = prior[a] * likelihood[a][v];
+                pv += posterior[a];
+            }
+            if (pv > 0) {
+                for (int a = 0; a < n; a++) {
+                    posterior[a] /= pv;
+                }
+                gain -= pv * entropy(posterior);
+            }
+        }
+        if (gain < MIN_GAIN) {
+            return Optional.empty();
+        }
+        // the pair of leading conditions whose predictions differ most
+        int bestA = 0;
+        int bestB = 1;
+        double widest = -1;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                for (int v = 0; v < outcomes.size(); v++) {
+                    double spread = Math.abs(Math.log(likelihood[a][v] / likelihood[b][v]));
+                    if (spread > widest + 1e-12) {
+                        widest = spread;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+        }
+        String rationale = rationale(path, outcomes, leading.get(bestA), ratio[bestA], likelihood[bestA],
+                leading.get(bestB), ratio[bestB], likelihood[bestB]);
+        return Optional.of(new NextFinding(path, leg, List.of(leading.get(bestA).id(), leading.get(bestB).id()),
+                gain, rationale));
+    }
+
+    /**
+     * The ratio a leading condition's rule gives a value of the finding on this leg, as if examined; empty
+     * when the condition has no rule for the finding. A sided condition only reads the leg it is placed on.
+     */
+    private static Optional<Double> likelihoodRatio(ScoredCondition scored, FindingPath path, Side leg,
+                                                    FindingValue value, Presentation presentation) {
+        Condition condition = scored.condition();
+        if (condition.sided() && leg != Side.UNSIDED) {
+            ReportedLaterality l = scored.laterality();
+            if ((l == ReportedLaterality.LEFT && leg != Side.LEFT)
+                    || (l == ReportedLaterality.RIGHT && leg != Side.RIGHT)) {
+                return Optional.empty();
+            }
+        }
+        Optional<Double> found = Optional.empty();
+        for (FindingRule rule : condition.findings()) {
+            if (rule.path() != path) {
+                continue;
+            }
+            for (Outcome outcome : rule.outcomes()) {
+                SidePattern on = outcome.match().on();
+                if (on == SidePattern.SYMMETRIC) {
+                    continue;
+                }
+                if (on == SidePattern.BOTH) {
+                    Optional<Finding> other = presentation.on(path, leg.opposite());
+                    if (other.isEmpty() || !FindingMatcher.passes(outcome.match().test(), other.get().value())) {
+                        continue;
+                    }
+                }
+                found = Optional.of(1.0);
+                if (FindingMatcher.passes(outcome.match().test(), value)) {
+                    return Optional.of(outcome.likelihoodRatio());
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<FindingValue> outcomes(FindingPath path) {
+        ValueDomain domain = path.domain();
+        List<FindingValue> values = new ArrayList<>();
+        if (domain instanceof ValueDomain.Codes codes) {
+            codes.codes().forEach(c -> values.add(new FindingValue.Code(c)));
+        } else if (domain instanceof ValueDomain.IntegerRange range) {
+            for (int i = range.min(); i <= range.max(); i++) {
+                values.add(new FindingValue.Count(i));
+            }
+        } else if (domain instanceof ValueDomain.NumberRange range) {
+            TreeSet<Double> cuts = new TreeSet<>(numberCuts.getOrDefault(path, List.of()));
+            cuts.removeIf(c -> c <= range.min() || c >= range.max() || c.isInfinite());
+            double low = range.min();
+            for (double cut : cuts) {
+                values.add(new FindingValue.Measure((low + cut) / 2));
+                values.add(new FindingValue.Measure(cut));
+                low = cut;
+            }
+            values.add(new FindingValue.Measure((low + range.max()) / 2));
+        } else {
+            values.add(new FindingValue.Flag(true));
+            values.add(new FindingValue.Flag(false));
+        }
+        return values;
+    }
+
+    /** The baseline distribution of outcomes: the normal value takes {@link #BASELINE_NORMAL}, the rest share the remainder. */
+    private static double[] baseline(FindingPath path, List<FindingValue> outcomes) {
+        int normal = -1;
+        ValueDomain domain = path.domain();
+        for (int v = 0; v < outcomes.size(); v++) {
+            FindingValue value = outcomes.get(v);
+            boolean isNormal = false;
+            if (domain instanceof ValueDomain.Codes codes) {
+                isNormal = codes.normal().map(c -> c.equals(((FindingValue.Code) value).code())).orElse(false);
+            } else if (domain instanceof ValueDomain.IntegerRange range) {
+                isNormal = range.normal().map(c -> c == ((FindingValue.Count) value).value()).orElse(false);
+            } else if (domain instanceof ValueDomain.Flag) {
+                isNormal = !((FindingValue.Flag) value).value();
+            } else if (domain instanceof ValueDomain.NumberRange range && range.normal().isPresent()) {
+                double distance = Math.abs(((FindingValue.Measure) value).value() - range.normal().get());
+                if (normal < 0 || distance < Math.abs(((FindingValue.Measure) outcomes.get(normal)).value()
+                        - range.normal().get())) {
+                    normal = v;
+                }
+            }
+            if (isNormal) {
+                normal = v;
+            }
+        }
+        double[] baseline = new double[outcomes.size()];
+        if (normal < 0 || outcomes.size() == 1) {
+            Arrays.fill(baseline, 1.0 / outcomes.size());
+        } else {
+            Arrays.fill(baseline, (1 - BASELINE_NORMAL) / (outcomes.size() - 1));
+            baseline[normal] = BASELINE_NORMAL;
+        }
+        return baseline;
+    }
+
+    private static String rationale(FindingPath path, List<FindingValue> outcomes, ScoredCondition a, double[] ratioA,
+                                    double[] likelihoodA, ScoredCondition b, double[] ratioB, double[] likelihoodB) {
+        int favoursA = 0;
+        int favoursB = 0;
+        for (int v = 0; v < outcomes.size(); v++) {
+            if (likelihoodA[v] / likelihoodB[v] > likelihoodA[favoursA] / likelihoodB[favoursA]) {
+                favoursA = v;
+            }
+            if (likelihoodB[v] / likelihoodA[v] > likelihoodB[favoursB] / likelihoodA[favoursB]) {
+                favoursB = v;
+            }
+        }
+        return path.label() + ": " + describe(path, outcomes, ratioA, ratioB, favoursA) + " favours "
+                + a.condition().name() + "; " + describe(path, outcomes, ratioA, ratioB, favoursB) + " favours "
+                + b.condition().name();
+    }
+
+    /** The outcome values that share the chosen value's ratios, in words ("absent or diminished", "MRC 0–4"). */
+    private static String describe(FindingPath path, List<FindingValue> outcomes, double[] ratioA, double[] ratioB, int chosen) {
+        List<FindingValue> same = new ArrayList<>();
+        for (int v = 0; v < outcomes.size(); v++) {
+            if (ratioA[v] == ratioA[chosen] && ratioB[v] == ratioB[chosen]) {
+                same.add(outcomes.get(v));
+            }
+        }
+        FindingValue first = same.get(0);
+        if (first instanceof FindingValue.Count) {
+            int low = ((FindingValue.Count) first).value();
+            int high = ((FindingValue.Count) same.get(same.size() - 1)).value();
+            String unit = path.path().startsWith("exam.strength.") ? "MRC " : "";
+            return low == high ? unit + low : unit + low + "–" + high;
+        }
+        if (first instanceof FindingValue.Measure) {
+            double low = ((FindingValue.Measure) first).value();
+            double high = ((FindingValue.Measure) same.get(same.size() - 1)).value();
+            return same.size() == 1 ? "about " + round(low) : round(low) + "–" + round(high);
+        }
+        if (first instanceof FindingValue.Flag flag) {
+            return flag.value() ? "present" : "absent";
+        }
+        List<String> codes = same.stream().map(v -> ((FindingValue.Code) v).code()).toList();
+        return codes.size() == 1 ? codes.get(0)
+                : String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.get(codes.size() - 1);
+    }
+
+    private static String round(double value) {
+        return String.valueOf(Math.round(value * 100) / 100.0);
+    }
+
+    private static double entropy(double[] distribution) {
+        double h = 0;
+        for (double p : distribution) {
+            if (p > 0) {
+                h -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return h;
+    }
+}

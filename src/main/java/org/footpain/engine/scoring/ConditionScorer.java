@@ -1,0 +1,361 @@
+package org.footpain.engine.scoring;
+
+import org.footpain.engine.Finding;
+import org.footpain.engine.FindingValue;
+import org.footpain.engine.Presentation;
+import org.footpain.engine.matching.FindingMatcher;
+import org.footpain.knowledge.Cluster;
+import org.footpain.knowledge.Condition;
+import org.footpain.knowledge.FindingPath;
+import org.footpain.knowledge.FindingRule;
+import org.footpain.knowledge.Laterality;
+import org.footpain.knowledge.Match;
+import org.footpain.knowledge.Outcome;
+import org.footpain.knowledge.ReasoningModel;
+import org.footpain.knowledge.Side;
+import org.footpain.knowledge.ValueTest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Scores one condition by log-odds updating from its prior in the patient's setting.
+ *
+ * <p>A sided condition is weighed as four hypotheses: in the left leg, in the right leg, in both, or
+ * absent. Findings without a side count once for each; a finding on one leg counts for the hypotheses
+ * that place the condition in that leg. The probability of the condition is the posterior mass of the
+ * three hypotheses where it is present, and the reported laterality is the most probable of them, so
+ * evidence is never counted twice for a bilateral answer and an unsided finding never picks a side.
+ *
+ * <p>Findings sharing a correlation group are damped: sorted by strength, the k-th counts with weight
+ * d^k in log-odds, d being the knowledge base's {@code correlationDamping}.
+ */
+public final class ConditionScorer {
+
+    private final ReasoningModel model;
+
+    public ConditionScorer(ReasoningModel model) {
+        this.model = model;
+    }
+
+    public ScoredCondition score(Condition condition, Presentation presentation) {
+        double prior = condition.prior(presentation.setting()).probability();
+        if (condition.laterality() instanceof Laterality.Sided sided) {
+            return scoreSided(condition, sided, prior, presentation);
+        }
+        List<Evidence> evidence = damp(units(condition, presentation, Side.UNSIDED));
+        double logOdds = logit(prior) + sum(evidence);
+        ReportedLaterality laterality = condition.laterality() instanceof Laterality.Central
+                ? ReportedLaterality.NOT_APPLICABLE
+                : regionalLaterality(presentation, evidence);
+        return new ScoredCondition(condition, round(sigmoid(logOdds)), laterality, strongestFirst(evidence));
+    }
+
+    private ScoredCondition scoreSided(Condition condition, Laterality.Sided sided, double prior,
+                                       Presentation presentation) {
+        List<Unit> leftUnits = units(condition, presentation, Side.LEFT);
+        List<Unit> rightUnits = units(condition, presentation, Side.RIGHT);
+        List<Evidence> unsided = damp(leftUnits.stream().filter(u -> !u.legSpecific()).toList());
+        List<Evidence> left = damp(leftUnits.stream().filter(Unit::legSpecific).toList());
+        List<Evidence> right = damp(rightUnits.stream().filter(Unit::legSpecific).toList());
+
+        double b = sided.bilateralFraction();
+        double logAbsent = Math.log1p(-prior);
+        double common = sum(unsided);
+        Optional<Finding> symptomSide = presentation.on(FindingPath.SYMPTOM_SIDE, Side.UNSIDED);
+        Map<ReportedLaterality, Double> logOdds = new LinkedHashMap<>();
+        Map<ReportedLaterality, Optional<Evidence>> sideEvidence = new LinkedHashMap<>();
+        for (ReportedLaterality config : List.of(ReportedLaterality.LEFT, ReportedLaterality.RIGHT,
+                ReportedLaterality.BILATERAL)) {
+            double share = config == ReportedLaterality.BILATERAL ? b : (1 - b) / 2;
+            if (share <= 0) {
+                continue;
+            }
+            Optional<Evidence> side = symptomSide.map(f -> symptomSideEvidence(f, config));
+            double legs = switch (config) {
+                case LEFT -> sum(left);
+                case RIGHT -> sum(right);
+                default -> sum(left) + sum(right);
+            };
+            logOdds.put(config, Math.log(prior * share) - logAbsent + common + legs
+                    + side.map(Evidence::logOddsShift).orElse(0.0));
+            sideEvidence.put(config, side);
+        }
+        double total = logSumExp(logOdds.values());
+        double probability = round(sigmoid(total));
+
+        boolean anySided = symptomSide.isPresent() || !left.isEmpty() || !right.isEmpty();
+        ReportedLaterality laterality = logOdds.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(ReportedLaterality.UNDETERMINED);
+        double l = logOdds.getOrDefault(ReportedLaterality.LEFT, Double.NEGATIVE_INFINITY);
+        double r = logOdds.getOrDefault(ReportedLaterality.RIGHT, Double.NEGATIVE_INFINITY);
+        if (!anySided || (laterality != ReportedLaterality.BILATERAL && Math.abs(l - r) < 1e-9)) {
+            laterality = ReportedLaterality.UNDETERMINED;
+        }
+        ReportedLaterality configuration = laterality;
+        laterality = explainedLegs(configuration, symptomSide);
+
+        List<Evidence> reported = new ArrayList<>(unsided);
+        switch (configuration) {
+            case LEFT -> reported.addAll(left);
+            case RIGHT -> reported.addAll(right);
+            case BILATERAL -> {
+                reported.addAll(left);
+                reported.addAll(right);
+            }
+            default -> {
+            }
+        }
+        if (configuration != ReportedLaterality.UNDETERMINED) {
+            sideEvidence.get(configuration).ifPresent(reported::add);
+        }
+        return new ScoredCondition(condition, probability, laterality, strongestFirst(reported));
+    }
+
+    /**
+     * The legs the condition explains. When the condition is most probably in both legs but the patient's
+     * symptoms are in one, it explains that leg's complaint (the other leg's findings still count in its
+     * probability and evidence).
+     */
+    private static ReportedLaterality explainedLegs(ReportedLaterality configuration, Optional<Finding> symptomSide) {
+        if (configuration != ReportedLaterality.BILATERAL || symptomSide.isEmpty()) {
+            return configuration;
+        }
+        return switch (((FindingValue.Code) symptomSide.get().value()).code()) {
+            case "left" -> ReportedLaterality.LEFT;
+            case "right" -> ReportedLaterality.RIGHT;
+            default -> configuration;
+        };
+    }
+
+    private Evidence symptomSideEvidence(Finding finding, ReportedLaterality config) {
+        ReasoningModel.SymptomSideModel m = model.symptomSide();
+        String side = ((FindingValue.Code) finding.value()).code();
+        double lr;
+        if (config == ReportedLaterality.BILATERAL) {
+            lr = side.equals("bilateral") ? m.bilateralForBothLegs() : m.oneLegForBothLegs();
+        } else if (side.equals("bilateral")) {
+            lr = m.bilateralForOneLeg();
+        } else {
+            lr = side.equals(config.code()) ? m.ipsilateral() : m.contralateral();
+        }
+        return new Evidence.SymptomSide(finding, lr, m.citation());
+    }
+
+    /**
+     * The evidence one leg's hypothesis (or the whole patient's, for {@link Side#UNSIDED}) draws from the
+     * supplied findings, before damping: applicable clusters first, then every finding rule whose first
+     * matching outcome applies, unless a cluster that applied has taken its finding over.
+     */
+    private List<Unit> units(Condition condition, Presentation presentation, Side leg) {
+        List<Unit> units = new ArrayList<>();
+        List<Match> takenOver = new ArrayList<>();
+        for (Cluster cluster : condition.clusters()) {
+            cluster(cluster, presentation, leg).ifPresent(unit -> {
+                units.add(unit);
+                cluster.components().forEach(c -> takenOver.add(c.match()));
+            });
+        }
+        for (FindingRule rule : condition.findings()) {
+            if (takenOver.stream().anyMatch(m -> overlaps(m, rule))) {
+                continue;
+            }
+            for (Outcome outcome : rule.outcomes()) {
+                Optional<List<Finding>> found = FindingMatcher.matches(outcome.match(), presentation, leg);
+                if (found.isPresent()) {
+                    units.add(unit(outcome, found.get(), rule));
+                    break;
+                }
+            }
+        }
+        return units;
+    }
+
+    private static Unit unit(Outcome outcome, List<Finding> found, FindingRule rule) {
+        double lr = outcome.likelihoodRatio();
+        double share = 1.0 / found.size();
+        List<Evidence> pieces = new ArrayList<>();
+        if (rule.cluster().isPresent()) {
+            // a count finding that is the score of a published cluster is reported as that cluster
+            FindingRule.PublishedCluster cluster = rule.cluster().get();
+            for (Finding f : found) {
+                int positive = f.value() instanceof FindingValue.Count count ? count.value() : 0;
+                pieces.add(new Evidence.ClusterScore(cluster.id(), cluster.name(), positive, List.of(f), lr, share,
+                        outcome.citation()));
+            }
+        } else if (outcome.match().screenedAbsent()) {
+            String redFlag = ((ValueTest.OneOf) outcome.match().test()).codes().iterator().next();
+            pieces.add(new Evidence.ScreenedAbsent(found.get(0), redFlag, lr, 1.0, outcome.citation()));
+        } else {
+            found.forEach(f -> pieces.add(new Evidence.Observed(f, lr, share, outcome.citation())));
+        }
+        boolean legSpecific = found.stream().anyMatch(f -> f.side() != Side.UNSIDED);
+        return new Unit(pieces, lr, rule.group(), legSpecific);
+    }
+
+    private static Optional<Unit> cluster(Cluster cluster, Presentation presentation, Side leg) {
+        int positive = 0;
+        int unknown = 0;
+        Set<Finding> used = new LinkedHashSet<>();
+        for (Cluster.Component component : cluster.components()) {
+            FindingMatcher.Answer answer = FindingMatcher.answer(component.match(), presentation, leg);
+            switch (answer.kind()) {
+                case POSITIVE -> positive++;
+                case UNKNOWN -> unknown++;
+                default -> {
+                }
+            }
+            used.addAll(answer.findings());
+        }
+        for (Cluster.Threshold threshold : cluster.outcomes()) {
+            boolean applies = false;
+            if (threshold.atLeast().isPresent()) {
+                applies = positive >= threshold.atLeast().get();
+            } else if (threshold.atMost().isPresent()) {
+                applies = positive + unknown <= threshold.atMost().get();
+            }
+            if (applies) {
+                List<Finding> components = List.copyOf(used);
+                Evidence evidence = new Evidence.ClusterScore(cluster.id(), cluster.name(), positive, components,
+                        threshold.likelihoodRatio(), 1.0, threshold.citation());
+                boolean legSpecific = components.stream().anyMatch(f -> f.side() != Side.UNSIDED);
+                return Optional.of(new Unit(List.of(evidence), threshold.likelihoodRatio(), cluster.group(),
+                        legSpecific));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A cluster criterion takes over a finding rule on the same finding (for a set, on the same items). */
+    private static boolean overlaps(Match component, FindingRule rule) {
+        if (component.path() != rule.path()) {
+            return false;
+        }
+        if (rule.path().shape() != FindingPath.Shape.SET) {
+            return true;
+        }
+        Set<String> items = new HashSet<>(((ValueTest.OneOf) component.test()).codes());
+        return rule.outcomes().stream()
+                .anyMatch(o -> o.match().test() instanceof ValueTest.OneOf oneOf
+                        && oneOf.codes().stream().anyMatch(items::contains));
+    }
+
+    /**
+     * Applies correlation damping: within a group (per leg), units sorted by strength count with weights
+     * 1, d, d², …; a unit outside any group counts in full.
+     */
+    private List<Evidence> damp(List<Unit> units) {
+        double d = model.correlationDamping().value();
+        Map<String, List<Unit>> groups = new LinkedHashMap<>();
+        int solo = 0;
+        for (Unit unit : units) {
+            String key = unit.group().orElse("\u0000solo" + solo++);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        for (List<Unit> group : groups.values()) {
+            List<Unit> sorted = new ArrayList<>(group);
+            sorted.sort(Comparator.comparingDouble((Unit u) -> -Math.abs(Math.log(u.likelihoodRatio()))));
+            double weight = 1.0;
+            for (Unit unit : sorted) {
+                for (Evidence piece : unit.pieces()) {
+                    evidence.add(withWeight(piece, piece.weight() * weight));
+                }
+                weight *= d;
+            }
+        }
+        return evidence;
+    }
+
+    private static Evidence withWeight(Evidence e, double weight) {
+        if (e instanceof Evidence.Observed o) {
+            return new Evidence.Observed(o.finding(), o.likelihoodRatio(), weight, o.citation());
+        }
+        if (e instanceof Evidence.ScreenedAbsent s) {
+            return new Evidence.ScreenedAbsent(s.screened(), s.redFlag(), s.likelihoodRatio(), weight, s.citation());
+        }
+        if (e instanceof Evidence.ClusterScore c) {
+            return new Evidence.ClusterScore(c.clusterId(), c.clusterName(), c.positive(), c.components(),
+                    c.likelihoodRatio(), weight, c.citation());
+        }
+        return e;
+    }
+
+    private static ReportedLaterality regionalLaterality(Presentation presentation, List<Evidence> evidence) {
+        Optional<Finding> symptomSide = presentation.on(FindingPath.SYMPTOM_SIDE, Side.UNSIDED);
+        if (symptomSide.isPresent()) {
+            return switch (((FindingValue.Code) symptomSide.get().value()).code()) {
+                case "left" -> ReportedLaterality.LEFT;
+                case "right" -> ReportedLaterality.RIGHT;
+                default -> ReportedLaterality.BILATERAL;
+            };
+        }
+        boolean left = false;
+        boolean right = false;
+        for (Evidence e : evidence) {
+            for (Finding f : e.findings()) {
+                left |= f.side().covers(Side.LEFT);
+                right |= f.side().covers(Side.RIGHT);
+            }
+        }
+        if (left && right) {
+            return ReportedLaterality.BILATERAL;
+        }
+        return left ? ReportedLaterality.LEFT : right ? ReportedLaterality.RIGHT : ReportedLaterality.UNDETERMINED;
+    }
+
+    /** Evidence that moved the estimate, strongest first; a ratio of 1 or a weight of 0 moved nothing. */
+    private static List<Evidence> strongestFirst(List<Evidence> evidence) {
+        return evidence.stream()
+                .filter(e -> e.logOddsShift() != 0.0)
+                .sorted(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.logOddsShift())))
+                .toList();
+    }
+
+    private static double sum(List<Evidence> evidence) {
+        double total = 0;
+        for (Evidence e : evidence) {
+            total += e.logOddsShift();
+        }
+        return total;
+    }
+
+    static double logit(double p) {
+        return Math.log(p) - Math.log1p(-p);
+    }
+
+    static double sigmoid(double logOdds) {
+        return logOdds >= 0 ? 1 / (1 + Math.exp(-logOdds)) : Math.exp(logOdds) / (1 + Math.exp(logOdds));
+    }
+
+    /** log Σ e^x, computed without overflow. */
+    private static double logSumExp(Iterable<Double> values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    static double round(double probability) {
+        return Math.round(probability * 10_000) / 10_000.0;
+    }
+
+    /** The evidence one outcome yields, before damping; pieces share the outcome's weight when it rests on two legs. */
+    private record Unit(List<Evidence> pieces, double likelihoodRatio, Optional<String> group, boolean legSpecific) {
+    }
+}
