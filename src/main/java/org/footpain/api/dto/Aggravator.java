@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Something that makes the symptoms worse. */
-@Schema(description = "Something that makes the symptoms worse.", enumeration = {"sitting", "standing", "walking", "walking-uphill", "walking-downhill", "bending-forward", "spinal-extension", "cough-sneeze-strain", "first-steps-after-rest", "tight-shoes", "prolonged-standing", "running-or-jumping"})
+@Schema(description = "Something that makes the symptoms worse.")
 public enum Aggravator implements WireCode {
     SITTING("sitting"),
     STANDING("standing"),

@@ -94,8 +94,8 @@ public record AssessmentRequest(
 
     @Schema(description = "Sensory examination.")
     public record Sensory(
-            @Schema(description = "Dermatomes with sensory loss.", maxItems = 21) @Size(max = 21) @UniqueElements @Valid List<@NotNull DermatomalLoss> dermatomalLoss,
-            @Schema(description = "Peripheral nerve territories with sensory loss.", maxItems = 21) @Size(max = 21) @UniqueElements @Valid List<@NotNull NerveTerritoryLoss> nerveTerritoryLoss,
+            @Schema(description = "Dermatomes with sensory loss.", maxItems = 21) @Size(max = 21) @UniqueElements List<@NotNull @Valid DermatomalLoss> dermatomalLoss,
+            @Schema(description = "Peripheral nerve territories with sensory loss.", maxItems = 21) @Size(max = 21) @UniqueElements List<@NotNull @Valid NerveTerritoryLoss> nerveTerritoryLoss,
             @Schema(description = "Symmetric distal (glove-and-stocking) sensory loss.") Boolean stockingDistribution,
             @Schema(description = "Vibration sense at the great toe (128 Hz tuning fork).") @Valid Sided<SensationGrade> vibrationGreatToe,
             @Schema(description = "10 g monofilament sensation.") @Valid Sided<SensationGrade> monofilament) {

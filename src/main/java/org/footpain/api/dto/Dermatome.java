@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A dermatome; saddle is the perineal (S3-S5) area. */
-@Schema(description = "A dermatome; saddle is the perineal (S3-S5) area.", enumeration = {"l2", "l3", "l4", "l5", "s1", "s2", "saddle"})
+@Schema(description = "A dermatome; saddle is the perineal (S3-S5) area.")
 public enum Dermatome implements WireCode {
     L2("l2"),
     L3("l3"),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The side of a sensory loss. */
-@Schema(description = "The side of a sensory loss.", enumeration = {"left", "right", "bilateral"})
+@Schema(description = "The side of a sensory loss.")
 public enum LossSide implements WireCode {
     LEFT("left"),
     RIGHT("right"),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A peripheral nerve territory. */
-@Schema(description = "A peripheral nerve territory.", enumeration = {"common-fibular", "superficial-fibular", "deep-fibular", "tibial-plantar", "sural", "saphenous", "interdigital"})
+@Schema(description = "A peripheral nerve territory.")
 public enum Nerve implements WireCode {
     COMMON_FIBULAR("common-fibular"),
     SUPERFICIAL_FIBULAR("superficial-fibular"),

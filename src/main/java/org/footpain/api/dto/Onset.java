@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How the symptoms began. */
-@Schema(description = "How the symptoms began.", enumeration = {"sudden", "gradual"})
+@Schema(description = "How the symptoms began.")
 public enum Onset implements WireCode {
     SUDDEN("sudden"),
     GRADUAL("gradual");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A place where the patient feels pain. */
-@Schema(description = "A place where the patient feels pain.", enumeration = {"low-back", "buttock", "groin", "anterior-thigh", "posterior-thigh", "lateral-thigh", "knee", "shin", "calf", "medial-ankle", "heel", "sole", "arch", "dorsum-of-foot", "lateral-foot", "forefoot", "toes", "between-toes"})
+@Schema(description = "A place where the patient feels pain.")
 public enum PainLocation implements WireCode {
     LOW_BACK("low-back"),
     BUTTOCK("buttock"),

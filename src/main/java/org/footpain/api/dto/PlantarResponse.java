@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The plantar response on one foot; extensor is the Babinski sign. */
-@Schema(description = "The plantar response on one foot; extensor is the Babinski sign.", enumeration = {"flexor", "extensor", "equivocal"})
+@Schema(description = "The plantar response on one foot; extensor is the Babinski sign.")
 public enum PlantarResponse implements WireCode {
     FLEXOR("flexor"),
     EXTENSOR("extensor"),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The result of a provocation test on one side. */
-@Schema(description = "The result of a provocation test on one side.", enumeration = {"positive", "negative"})
+@Schema(description = "The result of a provocation test on one side.")
 public enum PositiveNegative implements WireCode {
     POSITIVE("positive"),
     NEGATIVE("negative");

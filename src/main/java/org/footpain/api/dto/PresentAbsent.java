@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Whether a sign is present on one side. */
-@Schema(description = "Whether a sign is present on one side.", enumeration = {"present", "absent"})
+@Schema(description = "Whether a sign is present on one side.")
 public enum PresentAbsent implements WireCode {
     PRESENT("present"),
     ABSENT("absent");

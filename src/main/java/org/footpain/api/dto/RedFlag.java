@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A red-flag symptom the patient reports. */
-@Schema(description = "A red-flag symptom the patient reports.", enumeration = {"saddle-anesthesia", "urinary-retention", "urinary-incontinence", "fecal-incontinence", "new-sexual-dysfunction", "fever", "unexplained-weight-loss", "significant-trauma", "unrelenting-night-pain", "progressive-weakness"})
+@Schema(description = "A red-flag symptom the patient reports.")
 public enum RedFlag implements WireCode {
     SADDLE_ANESTHESIA("saddle-anesthesia"),
     URINARY_RETENTION("urinary-retention"),

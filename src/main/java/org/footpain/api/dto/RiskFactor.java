@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A risk factor the patient has. */
-@Schema(description = "A risk factor the patient has.", enumeration = {"diabetes", "cancer-history", "immunosuppression", "intravenous-drug-use", "osteoporosis", "long-term-corticosteroids", "smoking", "hypertension", "hyperlipidemia", "chronic-kidney-disease", "heavy-alcohol-use", "recent-spinal-procedure", "recent-bacteremia-or-infection", "prolonged-squatting-or-leg-crossing", "recent-weight-loss-diet-or-bariatric-surgery", "running-or-prolonged-standing", "obesity"})
+@Schema(description = "A risk factor the patient has.")
 public enum RiskFactor implements WireCode {
     DIABETES("diabetes"),
     CANCER_HISTORY("cancer-history"),

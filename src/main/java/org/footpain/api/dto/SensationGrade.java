@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A sensory modality on one foot. */
-@Schema(description = "A sensory modality on one foot.", enumeration = {"normal", "reduced", "absent"})
+@Schema(description = "A sensory modality on one foot.")
 public enum SensationGrade implements WireCode {
     NORMAL("normal"),
     REDUCED("reduced"),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Where the patient is seen; it selects the priors. */
-@Schema(description = "Where the patient is seen; it selects the priors.", enumeration = {"primary-care", "spine-clinic", "foot-and-ankle-clinic", "emergency-department"})
+@Schema(description = "Where the patient is seen; it selects the priors.")
 public enum Setting implements WireCode {
     PRIMARY_CARE("primary-care"),
     SPINE_CLINIC("spine-clinic"),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Sex of the patient. */
-@Schema(description = "Sex of the patient.", enumeration = {"female", "male", "other", "unknown"})
+@Schema(description = "Sex of the patient.")
 public enum Sex implements WireCode {
     FEMALE("female"),
     MALE("male"),

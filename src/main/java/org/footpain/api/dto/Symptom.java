@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A symptom the patient reports. */
-@Schema(description = "A symptom the patient reports.", enumeration = {"back-pain", "leg-pain-worse-than-back-pain", "numbness", "tingling", "burning-pain", "weakness", "tripping-or-foot-slap", "calf-cramping-on-walking", "cold-foot", "foot-pain-at-night-relieved-by-dangling", "unsteady-gait", "hand-clumsiness-or-numbness"})
+@Schema(description = "A symptom the patient reports.")
 public enum Symptom implements WireCode {
     BACK_PAIN("back-pain"),
     LEG_PAIN_WORSE_THAN_BACK_PAIN("leg-pain-worse-than-back-pain"),

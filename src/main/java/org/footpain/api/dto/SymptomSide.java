@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The leg or legs with symptoms. */
-@Schema(description = "The leg or legs with symptoms.", enumeration = {"left", "right", "bilateral"})
+@Schema(description = "The leg or legs with symptoms.")
 public enum SymptomSide implements WireCode {
     LEFT("left"),
     RIGHT("right"),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Heel or toe walking on one leg. */
-@Schema(description = "Heel or toe walking on one leg.", enumeration = {"normal", "impaired", "unable"})
+@Schema(description = "Heel or toe walking on one leg.")
 public enum WalkResult implements WireCode {
     NORMAL("normal"),
     IMPAIRED("impaired"),

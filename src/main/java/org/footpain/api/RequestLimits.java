@@ -1,0 +1,43 @@
+package org.footpain.api;
+
+import org.footpain.api.problem.Violation;
+
+import java.util.Optional;
+
+/** The assessment endpoint's own limits; the FHIR and CDS Hooks endpoints carry larger bodies. */
+public final class RequestLimits {
+
+    /** Largest body accepted by {@code POST /v1/assessments}: a full request is about 4 KiB. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Deepest JSON nesting accepted; the contract's deepest path is six levels. */
+    public static final int MAX_NESTING_DEPTH = 16;
+
+    /** Longest string accepted anywhere in the body; every value of the contract is a short code. */
+    public static final int MAX_STRING_LENGTH = 1_000;
+
+    public static final int DEFAULT_LIMIT = 5;
+    public static final int MAX_LIMIT = 50;
+
+    private RequestLimits() {
+    }
+
+    /** How many conditions to list, from the {@code limit} query parameter. */
+    public static int limit(String raw) {
+        return raw == null ? DEFAULT_LIMIT : Integer.parseInt(raw);
+    }
+
+    /** The problem with a {@code limit} query parameter, if it has one. */
+    public static Optional<Violation> limitViolation(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (raw.matches("[0-9]{1,3}")) {
+            int value = Integer.parseInt(raw);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Violation("limit", "must be an integer from 1 to " + MAX_LIMIT));
+    }
+}
