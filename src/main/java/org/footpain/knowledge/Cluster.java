@@ -16,8 +16,14 @@ public record Cluster(String id, String name, List<Component> components, List<T
         outcomes = List.copyOf(outcomes);
     }
 
-    /** One criterion of the cluster; it is positive when its match applies. */
-    public record Component(String name, Match match) {
+    /**
+     * One criterion of the cluster, met by any of its matches (saddle sensory loss reported or examined is one
+     * criterion): positive when one applies, negative when every one is known not to, unknown otherwise.
+     */
+    public record Component(String name, List<Match> matches) {
+        public Component {
+            matches = List.copyOf(matches);
+        }
     }
 
     /**

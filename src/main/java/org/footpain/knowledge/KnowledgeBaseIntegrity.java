@@ -56,9 +56,11 @@ public final class KnowledgeBaseIntegrity {
                 for (Outcome outcome : rule.outcomes()) {
                     cite(kb, outcome.citation(), where + " finding " + rule.path().path(), problems);
                 }
+                boolean perLeg = rule.path().sided() && rule.outcomes().stream()
+                        .anyMatch(o -> o.match().on() == SidePattern.SIDE || o.match().on() == SidePattern.SYMMETRIC);
                 rule.group().filter(g -> condition.sided()).ifPresent(g -> {
-                    Boolean before = groupSided.putIfAbsent(g, rule.path().sided());
-                    if (before != null && before != rule.path().sided()) {
+                    Boolean before = groupSided.putIfAbsent(g, perLeg);
+                    if (before != null && before != perLeg) {
                         problems.add(where + ": group " + g + " mixes findings with and without sides; a sided condition"
                                 + " damps per leg, so keep them in separate groups");
                     }
@@ -69,8 +71,8 @@ public final class KnowledgeBaseIntegrity {
                 if (!clusterIds.add(cluster.id())) {
                     problems.add(where + ": duplicate cluster " + cluster.id());
                 }
-                if (condition.sided() && cluster.components().stream().map(c -> c.match().path().sided())
-                        .distinct().count() > 1) {
+                if (condition.sided() && cluster.components().stream().flatMap(c -> c.matches().stream())
+                        .map(m -> m.path().sided()).distinct().count() > 1) {
                     problems.add(where + " cluster " + cluster.id() + ": in a sided condition a cluster's criteria"
                             + " must all have sides or all have none");
                 }

@@ -201,7 +201,7 @@ public final class KnowledgeBaseLoader {
             });
             List<Outcome> outcomes = new ArrayList<>();
             for (JsonEntry o : entry.requiredArray("outcomes")) {
-                o.only("values", "min", "max", "on", "screenedAbsent", "lr", "source", "basis", "note");
+                o.only("values", "min", "max", "above", "below", "on", "screenedAbsent", "lr", "source", "basis", "note");
                 path.flatMap(p -> match(o, p, defaultOn, sided)).ifPresent(m -> {
                     if (m.path().shape() == FindingPath.Shape.SET
                             && ((ValueTest.OneOf) m.test()).codes().size() != 1) {
@@ -221,10 +221,19 @@ public final class KnowledgeBaseLoader {
             entry.only("id", "name", "group", "components", "outcomes", "note");
             List<Cluster.Component> components = new ArrayList<>();
             for (JsonEntry c : entry.requiredArray("components")) {
-                c.only("name", "finding", "values", "min", "max", "on", "note");
+                c.only("name", "finding", "values", "min", "max", "above", "below", "on", "anyOf", "note");
                 String name = c.text("name");
-                path(c).flatMap(p -> match(c, p, defaultOn, sided))
-                        .ifPresent(m -> components.add(new Cluster.Component(name, m)));
+                List<JsonEntry> alternatives = c.has("anyOf") ? c.requiredArray("anyOf") : List.of(c);
+                List<Match> matches = new ArrayList<>();
+                for (JsonEntry alternative : alternatives) {
+                    if (alternative != c) {
+                        alternative.only("finding", "values", "min", "max", "above", "below", "on");
+                    }
+                    path(alternative).flatMap(p -> match(alternative, p, defaultOn, sided)).ifPresent(matches::add);
+                }
+                if (!matches.isEmpty()) {
+                    components.add(new Cluster.Component(name, matches));
+                }
             }
             List<Cluster.Threshold> thresholds = new ArrayList<>();
             for (JsonEntry t : entry.requiredArray("outcomes")) {
@@ -292,10 +301,8 @@ public final class KnowledgeBaseLoader {
             on = parsed.get();
             if (!path.sided()) {
                 entry.child("on").problem(path.path() + " has no sides");
-            } else if (sidedCondition != (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC)) {
-                entry.child("on").problem(sidedCondition
-                        ? "a sided condition reads the hypothesised leg: use side or symmetric"
-                        : "a condition without a side reads both legs: use either or both");
+            } else if (!sidedCondition && (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC)) {
+                entry.child("on").problem("a condition without a side reads both legs: use either or both");
             }
         } else if (!path.sided()) {
             on = SidePattern.EITHER;
@@ -306,23 +313,29 @@ public final class KnowledgeBaseLoader {
         }
         ValueDomain domain = path.domain();
         if (domain.numeric()) {
-            if (entry.has("values") || (!entry.has("min") && !entry.has("max"))) {
-                entry.problem(path.path() + " is numeric: give min and/or max");
+            boolean lower = entry.has("min") || entry.has("above");
+            boolean upper = entry.has("max") || entry.has("below");
+            if (entry.has("values") || (!lower && !upper) || (entry.has("min") && entry.has("above"))
+                    || (entry.has("max") && entry.has("below"))) {
+                entry.problem(path.path() + " is numeric: give min or above, and/or max or below");
                 return Optional.empty();
             }
-            double min = entry.has("min") ? entry.number("min") : Double.NEGATIVE_INFINITY;
-            double max = entry.has("max") ? entry.number("max") : Double.POSITIVE_INFINITY;
+            double min = entry.has("min") ? entry.number("min")
+                    : entry.has("above") ? entry.number("above") : Double.NEGATIVE_INFINITY;
+            double max = entry.has("max") ? entry.number("max")
+                    : entry.has("below") ? entry.number("below") : Double.POSITIVE_INFINITY;
             if (min > max) {
-                entry.problem("min is above max");
+                entry.problem("the lower bound is above the upper bound");
             }
-            return Optional.of(new Match(path, new ValueTest.Within(min, max), on, screenedAbsent));
+            return Optional.of(new Match(path, new ValueTest.Within(min, entry.has("above"), max, entry.has("below")),
+                    on, screenedAbsent));
         }
         List<JsonEntry> values = entry.requiredArray("values");
         if (values.isEmpty()) {
             entry.child("values").problem("needs at least one value");
             return Optional.empty();
         }
-        if (entry.has("min") || entry.has("max")) {
+        if (entry.has("min") || entry.has("max") || entry.has("above") || entry.has("below")) {
             entry.problem(path.path() + " is not numeric: use values");
         }
         if (domain instanceof ValueDomain.Flag) {
@@ -404,7 +417,7 @@ public final class KnowledgeBaseLoader {
             JsonEntry p = entry.child("probability").only("condition", "atLeast");
             return new Predicate.ProbabilityAtLeast(p.text("condition"), p.number("atLeast"));
         }
-        entry.only("finding", "values", "min", "max", "on", "screenedAbsent");
+        entry.only("finding", "values", "min", "max", "above", "below", "on", "screenedAbsent");
         return path(entry).flatMap(p -> match(entry, p, SidePattern.EITHER, false))
                 .<Predicate>map(Predicate.Has::new)
                 .orElse(new Predicate.AllOf(List.of()));

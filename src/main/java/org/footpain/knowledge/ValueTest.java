@@ -12,10 +12,13 @@ public sealed interface ValueTest {
         }
     }
 
-    /** A number within [min, max], both inclusive; an open end is infinite. */
-    record Within(double min, double max) implements ValueTest {
+    /**
+     * A number between {@code min} and {@code max}, each end inclusive unless marked exclusive (the policy's
+     * "ABI below 0.40"); an open end is infinite.
+     */
+    record Within(double min, boolean minExclusive, double max, boolean maxExclusive) implements ValueTest {
         public boolean test(double value) {
-            return value >= min && value <= max;
+            return (minExclusive ? value > min : value >= min) && (maxExclusive ? value < max : value <= max);
         }
     }
 

@@ -85,6 +85,24 @@ public final class FindingMatcher {
                 : new Answer(Answer.Kind.NEGATIVE, examined);
     }
 
+    /**
+     * What the supplied findings say about a criterion met by any of several matches: positive when one is
+     * positive, negative when every one is negative, unknown otherwise.
+     */
+    public static Answer answer(List<Match> matches, Presentation presentation, Side leg) {
+        List<Finding> negatives = new ArrayList<>();
+        boolean unknown = false;
+        for (Match match : matches) {
+            Answer answer = answer(match, presentation, leg);
+            if (answer.kind() == Answer.Kind.POSITIVE) {
+                return answer;
+            }
+            unknown |= answer.kind() == Answer.Kind.UNKNOWN;
+            negatives.addAll(answer.findings());
+        }
+        return unknown ? new Answer(Answer.Kind.UNKNOWN, List.of()) : new Answer(Answer.Kind.NEGATIVE, negatives);
+    }
+
     /** What is known about one criterion, with the supplied findings that say so. */
     public record Answer(Kind kind, List<Finding> findings) {
         public enum Kind { POSITIVE, NEGATIVE, UNKNOWN }

@@ -13,6 +13,7 @@ import org.footpain.knowledge.Match;
 import org.footpain.knowledge.Outcome;
 import org.footpain.knowledge.ReasoningModel;
 import org.footpain.knowledge.Side;
+import org.footpain.knowledge.SidePattern;
 import org.footpain.knowledge.ValueTest;
 
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ public final class ConditionScorer {
         for (Cluster cluster : condition.clusters()) {
             cluster(cluster, presentation, leg).ifPresent(unit -> {
                 units.add(unit);
-                cluster.components().forEach(c -> takenOver.add(c.match()));
+                cluster.components().forEach(c -> takenOver.addAll(c.matches()));
             });
         }
         for (FindingRule rule : condition.findings()) {
@@ -196,7 +197,10 @@ public final class ConditionScorer {
         } else {
             found.forEach(f -> pieces.add(new Evidence.Observed(f, lr, share, outcome.citation())));
         }
-        boolean legSpecific = found.stream().anyMatch(f -> f.side() != Side.UNSIDED);
+        // a finding read across both legs (either, both) bears on the patient, not on one leg's hypothesis
+        SidePattern on = outcome.match().on();
+        boolean legSpecific = (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC)
+                && found.stream().anyMatch(f -> f.side() != Side.UNSIDED);
         return new Unit(pieces, lr, rule.group(), legSpecific);
     }
 
@@ -205,7 +209,7 @@ public final class ConditionScorer {
         int unknown = 0;
         Set<Finding> used = new LinkedHashSet<>();
         for (Cluster.Component component : cluster.components()) {
-            FindingMatcher.Answer answer = FindingMatcher.answer(component.match(), presentation, leg);
+            FindingMatcher.Answer answer = FindingMatcher.answer(component.matches(), presentation, leg);
             switch (answer.kind()) {
                 case POSITIVE -> positive++;
                 case UNKNOWN -> unknown++;
