@@ -3,6 +3,7 @@ package org.footpain.api;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -39,6 +40,10 @@ public class AssessmentRequestBodyReader implements MessageBodyReader<Assessment
     public AssessmentRequest readFrom(Class<AssessmentRequest> type, Type genericType, Annotation[] annotations,
                                       MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body)
             throws IOException {
+        if (headers.getFirst("Content-Type") == null) {
+            // JAX-RS would read a body without a type as octet-stream; the contract accepts only JSON
+            throw new NotSupportedException();
+        }
         String length = headers.getFirst("Content-Length");
         if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > RequestLimits.MAX_BODY_BYTES) {
             throw new PayloadTooLargeException(RequestLimits.MAX_BODY_BYTES);

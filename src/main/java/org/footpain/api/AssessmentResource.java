@@ -5,9 +5,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -68,11 +70,11 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AssessmentResponse assess(
-            @Parameter(description = "How many conditions of the differential to return, 1-50.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "5"))
-            @QueryParam("limit") String limit,
-            AssessmentRequest request) {
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many conditions of the differential to return, 1-50.",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "5"))
+    public AssessmentResponse assess(@Context UriInfo uri, AssessmentRequest request) {
+        // read from the raw query string, so that an empty ?limit= is rejected rather than taken as absent
+        String limit = RequestLimits.rawLimit(uri);
         RequestLimits.limitViolation(limit).ifPresent(v -> {
             throw new InvalidRequestException(List.of(v));
         });

@@ -2,6 +2,7 @@ package org.footpain.api;
 
 import org.footpain.api.problem.Violation;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The assessment endpoint's own limits; the FHIR and CDS Hooks endpoints carry larger bodies. */
@@ -20,6 +21,15 @@ public final class RequestLimits {
     public static final int MAX_LIMIT = 50;
 
     private RequestLimits() {
+    }
+
+    /**
+     * The raw {@code limit} query parameter, empty when given without a value ({@code ?limit=}), which the
+     * {@code @QueryParam} binding would turn into "not given".
+     */
+    public static String rawLimit(jakarta.ws.rs.core.UriInfo uri) {
+        List<String> values = uri.getQueryParameters().get("limit");
+        return values == null || values.isEmpty() ? null : values.get(0) == null ? "" : values.get(0);
     }
 
     /** How many conditions to list, from the {@code limit} query parameter. */

@@ -73,7 +73,8 @@ public final class StrictJsonReader<T> {
             throw new InvalidRequestException(List.of(new Violation("$", "must be a JSON object")));
         }
         Map<String, Violation> violations = new LinkedHashMap<>();
-        check(tree, shape, "", violations);
+        Map<String, List<Integer>> kept = new LinkedHashMap<>();
+        check(tree, shape, "", violations, kept);
         T value;
         try {
             value = mapper.treeToValue(tree, type);
@@ -83,7 +84,8 @@ public final class StrictJsonReader<T> {
             throw new InvalidRequestException(sorted(violations));
         }
         for (Violation v : ViolationPaths.of(validator.validate(value))) {
-            violations.putIfAbsent(v.field(), v);
+            Violation original = new Violation(originalIndexes(v.field(), kept), v.message());
+            violations.putIfAbsent(original.field(), original);
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(sorted(violations));
@@ -119,8 +121,13 @@ public final class StrictJsonReader<T> {
         }
     }
 
-    /** Records what does not fit the shape and removes it from the tree, so the rest can still be bound. */
-    private static boolean check(JsonNode node, JsonShape shape, String path, Map<String, Violation> out) {
+    /**
+     * Records what does not fit the shape and removes it from the tree, so the rest can still be bound and
+     * validated. Invalid list items are removed one by one; {@code kept} remembers, per list, the request index
+     * of each item kept, so later violations name the item as the client sent it.
+     */
+    private static boolean check(JsonNode node, JsonShape shape, String path, Map<String, Violation> out,
+                                 Map<String, List<Integer>> kept) {
         if (node.isNull()) {
             return true; // null means left out; Bean Validation reports it where a value is required
         }
@@ -133,12 +140,13 @@ public final class StrictJsonReader<T> {
             List<String> remove = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                String childPath = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+                String name = entry.getKey().isEmpty() ? "\"\"" : entry.getKey();
+                String childPath = path.isEmpty() ? name : path + "." + name;
                 JsonShape child = object.fields().get(entry.getKey());
                 if (child == null) {
                     out.put(childPath, new Violation(childPath, unknownField(entry.getKey(), object.fields().keySet())));
                     remove.add(entry.getKey());
-                } else if (!check(entry.getValue(), child, childPath, out)) {
+                } else if (!check(entry.getValue(), child, childPath, out, kept)) {
                     remove.add(entry.getKey());
                 }
             }
@@ -150,15 +158,22 @@ public final class StrictJsonReader<T> {
                 out.put(field, new Violation(field, "must be an array"));
                 return false;
             }
-            boolean ok = true;
+            List<Integer> keep = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                ok &= check(node.get(i), array.element(), field + "[" + i + "]", out);
+                if (check(node.get(i), array.element(), field + "[" + i + "]", out, kept)) {
+                    keep.add(i);
+                }
             }
-            if (!ok) {
-                // binding a list with holes would shift indexes; drop the whole list, its items are reported
-                ((ArrayNode) node).removeAll();
+            if (keep.size() < node.size()) {
+                ArrayNode items = (ArrayNode) node;
+                for (int i = items.size() - 1; i >= 0; i--) {
+                    if (!keep.contains(i)) {
+                        items.remove(i);
+                    }
+                }
+                kept.put(field, keep);
             }
-            return ok;
+            return true;
         }
         if (shape instanceof EnumShape codes) {
             if (node.isTextual() && codes.codes().contains(node.asText())) {
@@ -171,8 +186,8 @@ public final class StrictJsonReader<T> {
             if (node.isIntegralNumber() && node.canConvertToInt()) {
                 return true;
             }
-            out.put(field, new Violation(field, node.isNumber()
-                    ? "must be a whole number written without a fraction" : "must be an integer"));
+            out.put(field, new Violation(field, node.isIntegralNumber() ? "is out of range"
+                    : node.isNumber() ? "must be a whole number written without a fraction" : "must be an integer"));
             return false;
         }
         if (shape instanceof NumberShape) {
@@ -190,6 +205,21 @@ public final class StrictJsonReader<T> {
             return false;
         }
         throw new IllegalStateException("unknown shape " + shape);
+    }
+
+    /** A violation path of the bound request, with list indexes put back to those of the request as sent. */
+    private static String originalIndexes(String path, Map<String, List<Integer>> kept) {
+        String result = path;
+        // outer lists first: their paths are prefixes of the inner ones
+        for (Map.Entry<String, List<Integer>> list : kept.entrySet()) {
+            String prefix = list.getKey() + "[";
+            if (result.startsWith(prefix)) {
+                int end = result.indexOf(']', prefix.length());
+                int index = Integer.parseInt(result.substring(prefix.length(), end));
+                result = list.getKey() + "[" + list.getValue().get(index) + result.substring(end);
+            }
+        }
+        return result;
     }
 
     private static String unknownField(String name, Set<String> known) {

@@ -30,8 +30,15 @@ public record Finding(FindingPath path, Side side, FindingValue value) {
         return code(path, Side.UNSIDED, code);
     }
 
-    /** The same finding on the other leg; unsided and bilateral findings stay as they are. */
+    /**
+     * The same finding on the other leg; unsided and bilateral findings stay as they are, except the reported
+     * side of the symptoms, whose value is a side.
+     */
     public Finding mirrored() {
+        if (path == FindingPath.SYMPTOM_SIDE && value instanceof FindingValue.Code code
+                && !code.code().equals(Side.BILATERAL.code())) {
+            return new Finding(path, side, new FindingValue.Code(Side.fromCode(code.code()).opposite().code()));
+        }
         return new Finding(path, side.opposite(), value);
     }
 }

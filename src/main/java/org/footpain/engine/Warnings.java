@@ -2,6 +2,7 @@ package org.footpain.engine;
 
 import org.footpain.engine.matching.FindingText;
 import org.footpain.engine.scoring.Evidence;
+import org.footpain.engine.scoring.ReportedLaterality;
 import org.footpain.engine.scoring.ScoredCondition;
 import org.footpain.knowledge.FindingPath;
 import org.footpain.knowledge.KnowledgeBase;
@@ -69,11 +70,14 @@ final class Warnings {
                 + FindingText.onSide(symptoms.get().opposite()) + "; check the sides recorded."));
     }
 
-    /** The leading condition is both strongly supported and strongly opposed by supplied findings. */
+    /**
+     * The leading condition is both strongly supported and strongly opposed by supplied findings on the legs it
+     * is reported on (a normal finding on the other leg is expected, not contradictory).
+     */
     private static Optional<Warning> pullingBothWays(ScoredCondition top) {
-        Optional<Evidence> supports = top.evidence().stream().filter(e -> e.likelihoodRatio() >= STRONG).findFirst();
-        Optional<Evidence> opposes = top.evidence().stream().filter(e -> e.likelihoodRatio() <= 1 / STRONG)
-                .findFirst();
+        List<Evidence> relevant = top.evidence().stream().filter(e -> onReportedLegs(e, top.laterality())).toList();
+        Optional<Evidence> supports = relevant.stream().filter(e -> e.likelihoodRatio() >= STRONG).findFirst();
+        Optional<Evidence> opposes = relevant.stream().filter(e -> e.likelihoodRatio() <= 1 / STRONG).findFirst();
         if (supports.isEmpty() || opposes.isEmpty()) {
             return Optional.empty();
         }
@@ -81,6 +85,15 @@ final class Warnings {
                 + top.condition().name() + ": " + FindingText.describe(supports.get().findings().get(0))
                 + " supports it strongly while " + FindingText.describe(opposes.get().findings().get(0))
                 + " argues strongly against it."));
+    }
+
+    private static boolean onReportedLegs(Evidence evidence, ReportedLaterality laterality) {
+        Side other = switch (laterality) {
+            case LEFT -> Side.RIGHT;
+            case RIGHT -> Side.LEFT;
+            default -> Side.UNSIDED;
+        };
+        return other == Side.UNSIDED || !evidence.findings().stream().allMatch(f -> f.side() == other);
     }
 
     /** Whether an examination finding departs from its normal value. */

@@ -18,11 +18,26 @@ public final class KnowledgeBaseIntegrity {
     private KnowledgeBaseIntegrity() {
     }
 
+    /** Where each part of the knowledge base is stored, so every problem names its file. */
+    public record Files(Map<String, String> conditions, String triageRules, String diagnostics, String model) {
+        /** The conventional layout, for a knowledge base built in memory. */
+        public static Files conventional(KnowledgeBase kb) {
+            Map<String, String> conditions = new HashMap<>();
+            kb.conditions().forEach(c -> conditions.put(c.id(), "conditions/" + c.id() + ".json"));
+            return new Files(conditions, "triage-rules.json", "diagnostics.json", "model.json");
+        }
+    }
+
     public static List<String> problems(KnowledgeBase kb) {
+        return problems(kb, Files.conventional(kb));
+    }
+
+    public static List<String> problems(KnowledgeBase kb, Files files) {
         List<String> problems = new ArrayList<>();
         Set<String> conditionIds = new HashSet<>();
         for (Condition condition : kb.conditions()) {
-            String where = "condition " + condition.id();
+            String where = files.conditions().getOrDefault(condition.id(), "condition file") + " condition "
+                    + condition.id();
             if (!conditionIds.add(condition.id())) {
                 problems.add(where + ": duplicate condition id");
             }
@@ -88,7 +103,7 @@ public final class KnowledgeBaseIntegrity {
 
         Set<String> earlierRules = new HashSet<>();
         for (TriageRule rule : kb.triageRules()) {
-            String where = "triage rule " + rule.id();
+            String where = files.triageRules() + " rule " + rule.id();
             if (earlierRules.contains(rule.id())) {
                 problems.add(where + ": duplicate rule id");
             }
@@ -97,24 +112,25 @@ public final class KnowledgeBaseIntegrity {
             earlierRules.add(rule.id());
         }
         kb.definitions().forEach((name, definition) -> walk(definition, p -> {
+            String where = files.triageRules() + " definition " + name;
             if (p instanceof Predicate.Fired || p instanceof Predicate.ProbabilityAtLeast) {
-                problems.add("definition " + name + ": a definition may only test findings");
+                problems.add(where + ": a definition may only test findings");
             }
-            checkPredicate(kb, p, "definition " + name, Set.of(), conditionIds, problems);
+            checkPredicate(kb, p, where, Set.of(), conditionIds, problems);
         }));
 
         Set<String> testIds = new HashSet<>();
         for (DiagnosticTest test : kb.tests()) {
             if (!testIds.add(test.id())) {
-                problems.add("test " + test.id() + ": duplicate test id");
+                problems.add(files.diagnostics() + " test " + test.id() + ": duplicate test id");
             }
             if (test.codes().isEmpty()) {
-                problems.add("test " + test.id() + ": needs at least one code");
+                problems.add(files.diagnostics() + " test " + test.id() + ": needs at least one code");
             }
         }
         Set<String> ruleIds = new HashSet<>();
         for (DiagnosticRule rule : kb.diagnosticRules()) {
-            String where = "diagnostic rule " + rule.id();
+            String where = files.diagnostics() + " rule " + rule.id();
             if (!ruleIds.add(rule.id())) {
                 problems.add(where + ": duplicate rule id");
             }
@@ -145,15 +161,15 @@ public final class KnowledgeBaseIntegrity {
         }
 
         ReasoningModel model = kb.model();
-        cite(kb, model.correlationDamping().citation(), "model correlationDamping", problems);
-        cite(kb, model.symptomSide().citation(), "model symptomSide", problems);
-        cite(kb, model.fewFindings().citation(), "model fewFindings", problems);
+        cite(kb, model.correlationDamping().citation(), files.model() + " correlationDamping", problems);
+        cite(kb, model.symptomSide().citation(), files.model() + " symptomSide", problems);
+        cite(kb, model.fewFindings().citation(), files.model() + " fewFindings", problems);
         double damping = model.correlationDamping().value();
         if (!(damping >= 0 && damping <= 1)) {
-            problems.add("model correlationDamping: must lie in [0, 1]");
+            problems.add(files.model() + " correlationDamping: must lie in [0, 1]");
         }
         if (model.leadingConditions() < 2 || model.nextBestFindingLimit() < 1) {
-            problems.add("model: leadingConditions must be at least 2 and nextBestFindingLimit at least 1");
+            problems.add(files.model() + ": leadingConditions must be at least 2 and nextBestFindingLimit at least 1");
         }
         return problems;
     }

@@ -77,6 +77,10 @@ public final class KnowledgeBaseLoader {
         Map<String, Source> sources = sources(sourcesEntry);
         ReasoningModel model = model(modelEntry);
         List<Condition> conditions = conditionEntries.stream().map(this::condition).toList();
+        Map<String, String> conditionFileById = new LinkedHashMap<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            conditionFileById.put(conditions.get(i).id(), conditionFiles.get(i));
+        }
         triageEntry.only("definitions", "rules");
         Map<String, Predicate> definitions = new LinkedHashMap<>();
         triageEntry.object("definitions").ifPresent(defs -> defs.fields()
@@ -92,7 +96,8 @@ public final class KnowledgeBaseLoader {
         }
         KnowledgeBase kb = new KnowledgeBase(version, sources, conditions, definitions, triageRules, tests,
                 diagnosticRules, model);
-        List<String> integrity = KnowledgeBaseIntegrity.problems(kb);
+        List<String> integrity = KnowledgeBaseIntegrity.problems(kb, new KnowledgeBaseIntegrity.Files(
+                conditionFileById, triageFile, diagnosticsFile, modelFile));
         if (!integrity.isEmpty()) {
             throw new KnowledgeBaseException(integrity);
         }

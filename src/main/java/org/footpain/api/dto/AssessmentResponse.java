@@ -46,8 +46,8 @@ public record AssessmentResponse(
             @Schema(description = "Rank, 1 for the most probable.", example = "1") int rank,
             @Schema(description = "The condition.") ConditionRef condition,
             @Schema(description = "Estimated post-test probability of this condition on its own, 0-1; conditions are not mutually exclusive.", minimum = "0", maximum = "1", example = "0.86") double probability,
-            @Schema(description = "The leg or legs the condition explains; undetermined for a sided condition with no sided finding; not-applicable for central conditions.", enumeration = {"left", "right", "bilateral", "undetermined", "not-applicable"}, example = "left") String laterality,
-            @Schema(description = "Every supplied finding that moved the estimate, strongest first.") List<Evidence> evidence) {
+            @Schema(description = "The leg or legs the condition explains; undetermined for a sided condition when no sided finding was supplied or none favours either leg; not-applicable for central conditions (cauda equina, myelopathy, spinal infection, malignancy, fracture).", enumeration = {"left", "right", "bilateral", "undetermined", "not-applicable"}, example = "left") String laterality,
+            @Schema(description = "Every supplied finding that moved the estimate: those of the reported legs (and without a side) strongest first, then those of the other leg, which moved it through the less likely side.") List<Evidence> evidence) {
     }
 
     @Schema(description = "A condition with its codes.")

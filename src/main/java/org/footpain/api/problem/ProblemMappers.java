@@ -32,7 +32,9 @@ public class ProblemMappers {
     public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
         List<Violation> violations = new ArrayList<>(e.violations());
         // the body is read before the method runs, so a bad limit is reported with the body's problems
-        RequestLimits.limitViolation(uri.getQueryParameters().getFirst("limit")).ifPresent(violations::add);
+        if (violations.stream().noneMatch(v -> v.field().equals("limit"))) {
+            RequestLimits.limitViolation(RequestLimits.rawLimit(uri)).ifPresent(violations::add);
+        }
         return problem(Problem.invalid(violations));
     }
 

@@ -93,31 +93,36 @@ public final class ConditionScorer {
         double probability = round(sigmoid(total));
 
         boolean anySided = symptomSide.isPresent() || !left.isEmpty() || !right.isEmpty();
-        ReportedLaterality laterality = logOdds.entrySet().stream()
+        ReportedLaterality best = logOdds.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(ReportedLaterality.UNDETERMINED);
         double l = logOdds.getOrDefault(ReportedLaterality.LEFT, Double.NEGATIVE_INFINITY);
         double r = logOdds.getOrDefault(ReportedLaterality.RIGHT, Double.NEGATIVE_INFINITY);
-        if (!anySided || (laterality != ReportedLaterality.BILATERAL && Math.abs(l - r) < 1e-9)) {
-            laterality = ReportedLaterality.UNDETERMINED;
-        }
-        ReportedLaterality configuration = laterality;
-        laterality = explainedLegs(configuration, symptomSide);
+        boolean tie = best != ReportedLaterality.BILATERAL && Math.abs(l - r) < 1e-9;
 
+        ReportedLaterality laterality;
         List<Evidence> reported = new ArrayList<>(unsided);
-        switch (configuration) {
-            case LEFT -> reported.addAll(left);
-            case RIGHT -> reported.addAll(right);
-            case BILATERAL -> {
-                reported.addAll(left);
-                reported.addAll(right);
-            }
-            default -> {
-            }
+        List<Evidence> otherLeg = new ArrayList<>();
+        if (!anySided || tie) {
+            // no sided finding favours either leg: with symptoms in both legs a condition that can lie in both
+            // explains both; otherwise the side cannot be told
+            boolean bilateralSymptoms = symptomSide.map(f -> ((FindingValue.Code) f.value()).code())
+                    .filter(Side.BILATERAL.code()::equals).isPresent();
+            laterality = anySided && bilateralSymptoms && logOdds.containsKey(ReportedLaterality.BILATERAL)
+                    ? ReportedLaterality.BILATERAL : ReportedLaterality.UNDETERMINED;
+            reported.addAll(left);
+            reported.addAll(right);
+            sideEvidence.getOrDefault(ReportedLaterality.LEFT, Optional.empty()).ifPresent(reported::add);
+        } else {
+            laterality = explainedLegs(best, symptomSide);
+            // every supplied finding that moved the estimate is listed: first those of the legs of the most
+            // probable hypothesis, then those of the other leg, which moved it through the less likely ones
+            (best == ReportedLaterality.RIGHT ? otherLeg : reported).addAll(left);
+            (best == ReportedLaterality.LEFT ? otherLeg : reported).addAll(right);
+            sideEvidence.get(best).ifPresent(reported::add);
         }
-        if (configuration != ReportedLaterality.UNDETERMINED) {
-            sideEvidence.get(configuration).ifPresent(reported::add);
-        }
-        return new ScoredCondition(condition, probability, laterality, strongestFirst(reported));
+        List<Evidence> evidence = new ArrayList<>(strongestFirst(reported));
+        evidence.addAll(strongestFirst(otherLeg));
+        return new ScoredCondition(condition, probability, laterality, evidence);
     }
 
     /**

@@ -5,7 +5,7 @@ public enum ReportedLaterality {
     LEFT("left"),
     RIGHT("right"),
     BILATERAL("bilateral"),
-    /** A sided condition for which no sided finding was supplied. */
+    /** A sided condition for which no sided finding was supplied, or none favours either leg. */
     UNDETERMINED("undetermined"),
     /** A central condition: cauda equina, myelopathy, spinal infection, malignancy, fracture. */
     NOT_APPLICABLE("not-applicable");
