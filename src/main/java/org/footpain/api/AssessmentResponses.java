@@ -24,7 +24,6 @@ import org.footpain.knowledge.Condition;
 import org.footpain.knowledge.FindingPath;
 import org.footpain.knowledge.KnowledgeBase;
 import org.footpain.knowledge.Side;
-import org.footpain.knowledge.Source;
 import org.footpain.knowledge.Timing;
 
 import java.util.ArrayList;
@@ -66,21 +65,8 @@ final class AssessmentResponses {
     }
 
     private AssessmentResponse.ConditionRef condition(Condition condition, ReportedLaterality laterality) {
-        List<Coding> codes = condition.codes();
-        Side side = switch (laterality) {
-            case LEFT -> Side.LEFT;
-            case RIGHT -> Side.RIGHT;
-            case BILATERAL -> Side.BILATERAL;
-            default -> Side.UNSIDED;
-        };
-        List<Coding> sided = condition.sidedCodes().get(side);
-        if (sided != null) {
-            List<Coding> replaced = new ArrayList<>(sided);
-            codes.stream().filter(c -> !c.system().equals(Coding.ICD_10_CM)).forEach(replaced::add);
-            codes = replaced;
-        }
         return new AssessmentResponse.ConditionRef(condition.id(), condition.name(),
-                codes.stream().map(AssessmentResponses::code).toList());
+                condition.codesFor(laterality.side()).stream().map(AssessmentResponses::code).toList());
     }
 
     private AssessmentResponse.Evidence evidence(Evidence e) {
@@ -105,16 +91,14 @@ final class AssessmentResponses {
     private AssessmentResponse.TriageReason reason(TriageReason reason, AssessmentRequest request) {
         List<String> findings = reason.findings().stream().map(f -> requestPath(f, request)).distinct().toList();
         List<String> sourceIds = reason.sources().stream().map(Citation::sourceId).distinct().toList();
-        String source = String.join("; ", sourceIds.stream().map(id -> kb.source(id).map(Source::shortCitation)
-                .orElse(id)).toList());
+        String source = kb.describeSources(reason.sources());
         return new AssessmentResponse.TriageReason(reason.code(), reason.text(), findings, source, sourceIds,
                 reason.level().code());
     }
 
     private AssessmentResponse.SuggestedDiagnostic diagnostic(SuggestedDiagnostic d) {
         Citation first = d.sources().get(0);
-        String source = String.join("; ", d.sources().stream().map(Citation::sourceId).distinct()
-                .map(id -> kb.source(id).map(Source::shortCitation).orElse(id)).toList());
+        String source = kb.describeSources(d.sources());
         Integer afterWeeks = d.timing() instanceof Timing.IfNoImprovement wait ? wait.afterWeeks() : null;
         return new AssessmentResponse.SuggestedDiagnostic(d.test().id(), d.test().name(),
                 d.test().codes().stream().map(AssessmentResponses::code).toList(), d.timing().code(), afterWeeks,
@@ -127,16 +111,8 @@ final class AssessmentResponses {
                 Math.round(n.informationGain() * 1000) / 1000.0);
     }
 
-    /** The short citation of a number, saying when it is derived or an expert estimate. */
     private String source(Citation citation) {
-        String cited = kb.source(citation.sourceId()).map(Source::shortCitation).orElse(citation.sourceId());
-        return switch (citation.basis()) {
-            case PUBLISHED -> cited;
-            case DERIVED -> "Derived from " + cited;
-            case EXPERT_ESTIMATE -> kb.source(citation.sourceId()).map(Source::kind)
-                    .filter(k -> k == Source.Kind.EXPERT_ESTIMATE).isPresent()
-                    ? "Expert estimate" : "Expert estimate anchored on " + cited;
-        };
+        return kb.describe(citation);
     }
 
     /** The contract path of a finding, with the side as last step for findings per leg. */

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +37,8 @@ public class KnowledgeResource {
                     + "rules with their guidelines, the reasoning constants, and the bibliography.")
     @APIResponse(responseCode = "200", description = "The knowledge base as stored.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "#/components/schemas/KnowledgeBaseDocument")))
+                    schema = @Schema(ref = "#/components/schemas/KnowledgeBaseDocument"),
+                    examples = @ExampleObject(name = "abridged", ref = "#/components/examples/knowledge-base")))
     public Response knowledge() {
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,5 +1,6 @@
 package org.footpain.knowledge;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,5 +27,19 @@ public record Condition(String id, String name, Laterality laterality, List<Codi
 
     public Prior prior(Setting setting) {
         return priors.get(setting);
+    }
+
+    /**
+     * The codes to report for a condition placed on this side: where ICD-10-CM has side-specific codes
+     * (G57.3x, G57.5x, G57.6x, M76.6x, I70.2xx) they replace the unspecified ones; other systems stay.
+     */
+    public List<Coding> codesFor(Side side) {
+        List<Coding> sided = sidedCodes.get(side);
+        if (sided == null) {
+            return codes;
+        }
+        List<Coding> result = new ArrayList<>(sided);
+        codes.stream().filter(c -> !c.system().equals(Coding.ICD_10_CM)).forEach(result::add);
+        return List.copyOf(result);
     }
 }

@@ -33,6 +33,24 @@ public record KnowledgeBase(String version, Map<String, Source> sources, List<Co
         return Optional.ofNullable(sources.get(id));
     }
 
+    /** How a number's source reads to a clinician: the short citation, saying when it is derived or an estimate. */
+    public String describe(Citation citation) {
+        Optional<Source> source = source(citation.sourceId());
+        String cited = source.map(Source::shortCitation).orElse(citation.sourceId());
+        return switch (citation.basis()) {
+            case PUBLISHED -> cited;
+            case DERIVED -> "Derived from " + cited;
+            case EXPERT_ESTIMATE -> source.filter(s -> s.kind() == Source.Kind.EXPERT_ESTIMATE).isPresent()
+                    ? "Expert estimate" : "Expert estimate anchored on " + cited;
+        };
+    }
+
+    /** The short citations of several sources, each once, in order. */
+    public String describeSources(List<Citation> citations) {
+        return String.join("; ", citations.stream().map(Citation::sourceId).distinct()
+                .map(id -> source(id).map(Source::shortCitation).orElse(id)).toList());
+    }
+
     public Map<String, DiagnosticTest> testsById() {
         return tests.stream().collect(Collectors.toMap(DiagnosticTest::id, Function.identity(), (a, b) -> a,
                 LinkedHashMap::new));

@@ -1,5 +1,10 @@
 package org.footpain.api.problem;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
@@ -12,12 +17,22 @@ import java.util.TreeSet;
 
 /**
  * The HTTP methods each resource path accepts, for the {@code Allow} header a 405 must carry (RFC 9110);
- * RESTEasy Reactive answers OPTIONS with it but throws its 405 without. Built by reflection over the
- * resource classes the service registers.
+ * RESTEasy Reactive answers OPTIONS with it but throws its 405 without. Built once by reflection over the
+ * resource classes, which are CDI beans, so a new resource is covered without being listed here.
  */
-public final class AllowedMethods {
+@ApplicationScoped
+public class AllowedMethods {
 
     private final Map<String, TreeSet<String>> byPath = new TreeMap<>();
+
+    @Inject
+    public AllowedMethods(BeanManager beans) {
+        this(beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                .map(Bean::getBeanClass)
+                .filter(c -> c.isAnnotationPresent(Path.class))
+                .distinct()
+                .toArray(Class<?>[]::new));
+    }
 
     public AllowedMethods(Class<?>... resources) {
         for (Class<?> resource : resources) {

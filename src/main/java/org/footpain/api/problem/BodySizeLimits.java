@@ -22,6 +22,9 @@ public class BodySizeLimits {
     /** Just before Quarkus's upload-limit route (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT = -2). */
     private static final int ORDER = -3;
 
+    /** FHIR bundles carry vitals and much else beside the exam: 5 MiB. */
+    private static final long FHIR_MAX_BODY_BYTES = 5L * 1024 * 1024;
+
     private final long globalLimit;
     private final ObjectMapper json;
 
@@ -38,8 +41,9 @@ public class BodySizeLimits {
     private void check(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && length.matches("[0-9]{1,18}")) {
-            long limit = context.normalizedPath().equals("/v1/assessments") ? RequestLimits.MAX_BODY_BYTES
-                    : globalLimit;
+            String path = context.normalizedPath();
+            long limit = path.equals("/v1/assessments") ? RequestLimits.MAX_BODY_BYTES
+                    : path.equals("/v1/fhir/assessments") ? FHIR_MAX_BODY_BYTES : globalLimit;
             if (Long.parseLong(length) > limit) {
                 Problem problem = Problem.of(413, "payload-too-large", "Payload too large",
                         "The request body is larger than the " + limit / 1024 + " KiB this endpoint accepts.");

@@ -1,13 +1,12 @@
 package org.footpain.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.footpain.api.AssessmentResource;
-import org.footpain.api.KnowledgeResource;
 import org.footpain.api.RequestLimits;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,8 +24,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** Every resource class of the service; a test checks the list is complete. */
-    static final AllowedMethods ALLOWED = new AllowedMethods(AssessmentResource.class, KnowledgeResource.class);
+    private final AllowedMethods allowed;
+
+    @Inject
+    public ProblemMappers(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
@@ -76,7 +79,7 @@ public class ProblemMappers {
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         if (allow == null && status == 405) {
-            allow = ALLOWED.allow(uri.getPath()).orElse(null);
+            allow = allowed.allow(uri.getPath()).orElse(null);
         }
         if (allow != null) {
             builder.header(HttpHeaders.ALLOW, allow);

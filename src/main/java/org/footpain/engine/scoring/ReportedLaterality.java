@@ -1,5 +1,7 @@
 package org.footpain.engine.scoring;
 
+import org.footpain.knowledge.Side;
+
 /** The leg or legs a condition explains, as the response reports it. */
 public enum ReportedLaterality {
     LEFT("left"),
@@ -18,5 +20,15 @@ public enum ReportedLaterality {
 
     public String code() {
         return code;
+    }
+
+    /** The side whose codes apply: a leg, both legs, or none for an undetermined or central condition. */
+    public Side side() {
+        return switch (this) {
+            case LEFT -> Side.LEFT;
+            case RIGHT -> Side.RIGHT;
+            case BILATERAL -> Side.BILATERAL;
+            default -> Side.UNSIDED;
+        };
     }
 }
