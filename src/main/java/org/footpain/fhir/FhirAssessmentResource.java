@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.footpain.api.problem.PayloadTooLargeException;
 import org.footpain.engine.Assessment;
 import org.footpain.engine.Assessor;
 import org.footpain.fhir.ObservationReader.FhirInput;
@@ -92,8 +93,7 @@ public class FhirAssessmentResource {
                     examples = @ExampleObject(name = "unknown-value", ref = "#/components/examples/fhir-error")))
     public Response assess(@Context UriInfo uri, byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            throw new FhirInputException(OperationOutcome.IssueType.TOOLONG, "$",
-                    "the body is larger than the 5 MiB this endpoint accepts");
+            throw new PayloadTooLargeException(MAX_BODY_BYTES); // answered 413, as an OperationOutcome
         }
         int limit = limit(uri.getQueryParameters().get("limit"));
         FhirContext fhir = components.context();

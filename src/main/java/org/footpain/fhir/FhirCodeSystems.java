@@ -41,6 +41,7 @@ public final class FhirCodeSystems {
         concepts.get("warning").put(Warning.FEW_FINDINGS, "Few findings: confidence is low");
         concepts.get("warning").put(Warning.AGE_UNDER_18, "Under 18: outside the adult population of the evidence");
         concepts.get("warning").put(Warning.CONTRADICTORY_FINDINGS, "Findings contradict each other");
+        mapping.imagingOverrideReasons().forEach(c -> concepts.get("imaging-override-reason").put(c.code(), c.display()));
 
         mapping.codeSystems().values().forEach(info -> {
             CodeSystem cs = new CodeSystem();

@@ -39,11 +39,11 @@ public final class FhirMapping {
 
     /** A code with its system and display. */
     public record Coding(String system, String code, String display) {
-        String key() {
+        public String key() {
             return key(system, code);
         }
 
-        static String key(String system, String code) {
+        public static String key(String system, String code) {
             return system + "|" + code;
         }
     }
@@ -63,6 +63,9 @@ public final class FhirMapping {
     private final Map<Setting, Coding> codingBySetting = new EnumMap<>(Setting.class);
     private final Map<String, Setting> settingsByEncounterClass = new HashMap<>();
     private final Map<String, CodeSystemInfo> codeSystems = new LinkedHashMap<>();
+    private final List<String> lumbarImagingTests = new ArrayList<>();
+    private final List<Coding> lumbarImagingCodes = new ArrayList<>();
+    private final List<Coding> imagingOverrideReasons = new ArrayList<>();
 
     private FhirMapping(byte[] document, JsonNode root) {
         this.document = document;
@@ -88,6 +91,10 @@ public final class FhirMapping {
         String classSystem = setting.path("encounterClass").path("system").asText();
         setting.path("encounterClass").path("codes").fields().forEachRemaining(e ->
                 settingsByEncounterClass.put(Coding.key(classSystem, e.getKey()), Setting.fromCode(e.getValue().asText())));
+        JsonNode imaging = root.path("orderReview").path("lumbarSpineImaging");
+        imaging.path("tests").forEach(t -> lumbarImagingTests.add(t.asText()));
+        imaging.path("codes").forEach(c -> lumbarImagingCodes.add(coding(c)));
+        imaging.path("overrideReasons").forEach(c -> imagingOverrideReasons.add(coding(c)));
         for (JsonNode f : root.path("fields")) {
             FindingPath path = FindingPath.fromPath(f.path("field").asText())
                     .orElseThrow(() -> new IllegalStateException("mapping names unknown field " + f.path("field")));
@@ -192,6 +199,21 @@ public final class FhirMapping {
 
     public Map<FindingPath, Field> fields() {
         return fieldsByPath;
+    }
+
+    /** The knowledge base's tests that a lumbar spine MRI or CT order stands for. */
+    public List<String> lumbarImagingTests() {
+        return List.copyOf(lumbarImagingTests);
+    }
+
+    /** Order codes of lumbar spine MRI or CT beyond those of the tests in the knowledge base. */
+    public List<Coding> lumbarImagingCodes() {
+        return List.copyOf(lumbarImagingCodes);
+    }
+
+    /** The reasons offered for keeping a lumbar imaging order the findings do not yet support. */
+    public List<Coding> imagingOverrideReasons() {
+        return List.copyOf(imagingOverrideReasons);
     }
 
     public Map<String, CodeSystemInfo> codeSystems() {

@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,7 +45,8 @@ import java.util.stream.Collectors;
 /**
  * Writes the engine's assessment as a FHIR R4 Bundle of type collection: a RiskAssessment per reported
  * condition (basis: exactly the resources that moved it), a DetectedIssue per triage reason, a proposed
- * ServiceRequest per suggested test (reason: the RiskAssessments it serves), and an OperationOutcome with the
+ * ServiceRequest per suggested test (reasonCode: the conditions it serves; supportingInfo: their RiskAssessments),
+ * and an OperationOutcome with the
  * triage level, the warnings and what was not used. No clinical rule lives here: it only translates.
  */
 public final class FhirResultWriter {
@@ -86,9 +88,11 @@ public final class FhirResultWriter {
         for (TriageReason reason : assessment.triage().reasons()) {
             add(bundle, "urn:uuid:" + UUID.randomUUID(), detectedIssue(reason, input, patient, now));
         }
+        Map<String, ScoredCondition> byId = new LinkedHashMap<>();
+        assessment.differential().forEach(c -> byId.put(c.id(), c));
         for (SuggestedDiagnostic diagnostic : assessment.diagnostics()) {
             add(bundle, "urn:uuid:" + UUID.randomUUID(),
-                    serviceRequest(diagnostic, input, patient, riskAssessmentUrls, now));
+                    serviceRequest(diagnostic, input, patient, riskAssessmentUrls, byId, now));
         }
         add(bundle, "urn:uuid:" + UUID.randomUUID(), outcome(assessment, input));
         return bundle;
@@ -100,10 +104,7 @@ public final class FhirResultWriter {
         risk.setSubject(patient);
         risk.setOccurrence(new DateTimeType(now));
         risk.getMethod().setText("Foot and leg pain assessment, knowledge base " + kb.version());
-        CodeableConcept outcome = new CodeableConcept().setText(scored.condition().name());
-        scored.condition().codesFor(scored.laterality().side())
-                .forEach(c -> outcome.addCoding(new Coding(c.system(), c.code(), c.display())));
-        outcome.addCoding(new Coding(mapping.codeSystemUrl("condition"), scored.id(), scored.condition().name()));
+        CodeableConcept outcome = conditionConcept(scored);
         RiskAssessment.RiskAssessmentPredictionComponent prediction = risk.addPrediction()
                 .setOutcome(outcome)
                 .setProbability(new DecimalType(BigDecimal.valueOf(scored.probability())))
@@ -124,16 +125,19 @@ public final class FhirResultWriter {
         if (scored.evidence().isEmpty()) {
             return "No supplied finding bears on this condition; the probability is its prior in this setting.";
         }
-        return scored.evidence().stream().map(e -> {
-            String what = e instanceof Evidence.ClusterScore cluster ? cluster.clusterName() + " ("
-                    + cluster.positive() + ")"
-                    : e instanceof Evidence.ScreenedAbsent absent ? absent.redFlag().replace('-', ' ')
-                    + " asked about and absent"
-                    : FindingText.describe(e.findings().get(0));
-            return what + " " + (e.likelihoodRatio() > 1 ? "supports" : "opposes") + " (LR " + e.likelihoodRatio()
-                    + (e.weight() < 1 ? ", weight " + Math.round(e.weight() * 100) / 100.0 : "") + "; "
-                    + kb.describe(e.citation()) + ")";
-        }).collect(Collectors.joining("; ")) + ".";
+        return scored.evidence().stream().map(this::describe).collect(Collectors.joining("; ")) + ".";
+    }
+
+    /** One piece of evidence in words: what was found, which way it moved the condition, its LR and source. */
+    public String describe(Evidence evidence) {
+        String what = evidence instanceof Evidence.ClusterScore cluster ? cluster.clusterName() + " ("
+                + cluster.positive() + ")"
+                : evidence instanceof Evidence.ScreenedAbsent absent ? absent.redFlag().replace('-', ' ')
+                + " asked about and absent"
+                : FindingText.describe(evidence.findings().get(0));
+        return what + " " + (evidence.likelihoodRatio() > 1 ? "supports" : "opposes") + " (LR "
+                + evidence.likelihoodRatio() + (evidence.weight() < 1 ? ", weight "
+                + Math.round(evidence.weight() * 100) / 100.0 : "") + "; " + kb.describe(evidence.citation()) + ")";
     }
 
     private DetectedIssue detectedIssue(TriageReason reason, FhirInput input, Reference patient, Date now) {
@@ -154,8 +158,31 @@ public final class FhirResultWriter {
         return issue;
     }
 
+    /**
+     * The reasons are the conditions the test serves, coded; R4 allows only Condition, Observation, DiagnosticReport
+     * or DocumentReference in reasonReference, so the RiskAssessments of those conditions go in supportingInfo.
+     */
     private ServiceRequest serviceRequest(SuggestedDiagnostic diagnostic, FhirInput input, Reference patient,
-                                          Map<String, String> riskAssessmentUrls, Date now) {
+                                          Map<String, String> riskAssessmentUrls, Map<String, ScoredCondition> byId,
+                                          Date now) {
+        ServiceRequest request = proposal(diagnostic, patient, input.onset(), now);
+        for (String condition : diagnostic.forConditions()) {
+            if (byId.containsKey(condition)) {
+                request.addReasonCode(conditionConcept(byId.get(condition)));
+            }
+            if (riskAssessmentUrls.containsKey(condition)) {
+                request.addSupportingInfo(new Reference(riskAssessmentUrls.get(condition)));
+            }
+        }
+        return request;
+    }
+
+    /**
+     * A suggested test as a proposed, draft ServiceRequest: coded, prioritised by its timing, with the guideline's
+     * rationale and sources as a note and, for a test that waits, from when it applies.
+     */
+    public ServiceRequest proposal(SuggestedDiagnostic diagnostic, Reference patient, Optional<LocalDate> onset,
+                                   Date now) {
         ServiceRequest request = new ServiceRequest();
         request.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
         request.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
@@ -170,19 +197,26 @@ public final class FhirResultWriter {
             case "urgent" -> ServiceRequest.ServiceRequestPriority.URGENT;
             default -> ServiceRequest.ServiceRequestPriority.ROUTINE;
         });
-        diagnostic.forConditions().stream().map(riskAssessmentUrls::get).filter(u -> u != null)
-                .forEach(url -> request.addReasonReference(new Reference(url)));
         request.addNote(new Annotation().setText(diagnostic.rationale() + " Sources: "
                 + kb.describeSources(diagnostic.sources()) + "."));
         if (diagnostic.timing() instanceof Timing.IfNoImprovement wait) {
             request.addNote(new Annotation().setText("Only if the symptoms have not improved " + wait.afterWeeks()
                     + " weeks after they began; guidelines advise against it sooner."));
-            input.onset().ifPresent(onset -> {
-                LocalDate from = onset.plusWeeks(wait.afterWeeks());
+            onset.ifPresent(began -> {
+                LocalDate from = began.plusWeeks(wait.afterWeeks());
                 request.setOccurrence(new Period().setStart(Date.from(from.atStartOfDay(ZoneOffset.UTC).toInstant())));
             });
         }
         return request;
+    }
+
+    /** A condition coded in ICD-10-CM and SNOMED CT (side-specific where the code system is) and in ours. */
+    public CodeableConcept conditionConcept(ScoredCondition scored) {
+        CodeableConcept concept = new CodeableConcept().setText(scored.condition().name());
+        scored.condition().codesFor(scored.laterality().side())
+                .forEach(c -> concept.addCoding(new Coding(c.system(), c.code(), c.display())));
+        concept.addCoding(new Coding(mapping.codeSystemUrl("condition"), scored.id(), scored.condition().name()));
+        return concept;
     }
 
     private OperationOutcome outcome(Assessment assessment, FhirInput input) {

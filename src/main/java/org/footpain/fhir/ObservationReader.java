@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 
@@ -72,20 +73,24 @@ public final class ObservationReader {
         this.today = today;
     }
 
-    /** An entry of the body: the resource, where it sits (FHIRPath) and how to refer to it. */
-    private record Entry(Resource resource, String expression, String reference) {
+    /** A supplied resource: the resource, where it sits (FHIRPath into what was sent) and how to refer to it. */
+    public record Supplied(Resource resource, String expression, String reference) {
+        /** A resource from a FHIR server or a CDS Hooks prefetch, referred to by its type and id. */
+        public static Supplied of(Resource resource, String expression) {
+            return new Supplied(resource, expression, ObservationReader.reference(null, resource));
+        }
     }
 
     public FhirInput read(String body) {
         List<String> warnings = new ArrayList<>();
         IBaseResource parsed = parse(body, warnings);
-        List<Entry> entries = new ArrayList<>();
+        List<Supplied> entries = new ArrayList<>();
         Optional<Setting> settingParameter = Optional.empty();
         if (parsed instanceof Bundle bundle) {
             for (int i = 0; i < bundle.getEntry().size(); i++) {
                 Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
                 if (entry.getResource() != null) {
-                    entries.add(new Entry(entry.getResource(), "Bundle.entry[" + i + "].resource",
+                    entries.add(new Supplied(entry.getResource(), "Bundle.entry[" + i + "].resource",
                             reference(entry.getFullUrl(), entry.getResource())));
                 }
             }
@@ -95,7 +100,7 @@ public final class ObservationReader {
                 String where = "Parameters.parameter[" + i + "]";
                 if (parameter.getResource() != null) {
                     Resource resource = parameter.getResource();
-                    entries.add(new Entry(resource, where + ".resource", reference(null, resource)));
+                    entries.add(new Supplied(resource, where + ".resource", reference(null, resource)));
                 } else if ("setting".equals(parameter.getName()) && parameter.getValue() != null) {
                     String code = parameter.getValue().primitiveValue();
                     settingParameter = Optional.of(settingCode(code, where + ".value"));
@@ -112,10 +117,21 @@ public final class ObservationReader {
         return read(entries, settingParameter, warnings);
     }
 
-    private IBaseResource parse(String body, List<String> warnings) {
+    /**
+     * Reads resources gathered elsewhere, such as a CDS Hooks prefetch or a FHIR search, exactly as the
+     * resources of a posted Bundle are read.
+     */
+    public FhirInput read(List<Supplied> resources, List<String> warnings) {
+        return read(resources, Optional.empty(), warnings);
+    }
+
+    /** Parses one FHIR R4 resource in JSON; the parser's complaints go to {@code warnings}, never to the log. */
+    public IBaseResource parse(String body, List<String> warnings) {
         IParser parser = fhir.newJsonParser().setParserErrorHandler(new CollectingErrorHandler(warnings));
         try {
             return parser.parseResource(body);
+        } catch (FhirInputException e) {
+            throw e; // the error handler's own, naming the element
         } catch (DataFormatException e) {
             throw new FhirInputException(IssueType.STRUCTURE, "$", "not a FHIR R4 resource in JSON: "
                     + firstLine(e.getMessage()));
@@ -124,11 +140,11 @@ public final class ObservationReader {
         }
     }
 
-    private FhirInput read(List<Entry> entries, Optional<Setting> settingParameter, List<String> warnings) {
+    private FhirInput read(List<Supplied> entries, Optional<Setting> settingParameter, List<String> warnings) {
         List<Problem> problems = new ArrayList<>();
         List<NotUsed> notUsed = new ArrayList<>();
         Map<String, FindingSource> findings = new LinkedHashMap<>();
-        List<Entry> patients = entries.stream().filter(e -> e.resource() instanceof Patient).toList();
+        List<Supplied> patients = entries.stream().filter(e -> e.resource() instanceof Patient).toList();
         if (patients.isEmpty()) {
             throw new FhirInputException(IssueType.REQUIRED, "Bundle.entry", "the body holds no Patient");
         }
@@ -136,13 +152,22 @@ public final class ObservationReader {
             throw new FhirInputException(IssueType.BUSINESSRULE, patients.get(1).expression(),
                     "the body holds more than one Patient; an assessment is for one patient");
         }
-        Entry patientEntry = patients.get(0);
+        Supplied patientEntry = patients.get(0);
         Patient patient = (Patient) patientEntry.resource();
         Setting setting = settingParameter.orElse(null);
+        String settingFrom = "the setting parameter";
         Optional<LocalDate> onset = Optional.empty();
-        for (Entry entry : entries) {
+        for (Supplied entry : entries) {
             Resource resource = entry.resource();
             if (resource instanceof Patient) {
+                continue;
+            }
+            Reference subject = resource instanceof Observation o ? o.getSubject()
+                    : resource instanceof Condition c ? c.getSubject() : null;
+            if (subject != null && !about(subject, patientEntry)) {
+                // a finding about someone else must never move this patient's assessment
+                problems.add(new Problem(IssueType.BUSINESSRULE, entry.expression() + ".subject",
+                        "refers to another patient than the Patient of the body"));
                 continue;
             }
             if (resource instanceof Observation observation) {
@@ -152,11 +177,17 @@ public final class ObservationReader {
                 condition(condition, entry, findings, notUsed);
             } else if (resource instanceof Encounter encounter) {
                 Optional<Setting> fromEncounter = setting(encounter);
-                if (setting == null && fromEncounter.isPresent()) {
-                    setting = fromEncounter.get();
-                } else if (fromEncounter.isEmpty()) {
+                if (fromEncounter.isEmpty()) {
                     notUsed.add(new NotUsed(entry.expression(), entry.reference(),
                             "Encounter class or service type does not name a setting this service knows"));
+                } else if (setting == null) {
+                    setting = fromEncounter.get();
+                    settingFrom = entry.expression();
+                } else if (setting != fromEncounter.get()) {
+                    // the setting selects the priors: two that disagree cannot both be honoured
+                    problems.add(new Problem(IssueType.BUSINESSRULE, entry.expression(), "names the setting "
+                            + fromEncounter.get().code() + ", but " + settingFrom + " already gives "
+                            + setting.code()));
                 }
             } else {
                 notUsed.add(new NotUsed(entry.expression(), entry.reference(),
@@ -196,7 +227,7 @@ public final class ObservationReader {
     private record FindingSource(Finding finding, List<String> references) {
     }
 
-    private Optional<LocalDate> observation(Observation observation, Entry entry, Map<String, FindingSource> findings,
+    private Optional<LocalDate> observation(Observation observation, Supplied entry, Map<String, FindingSource> findings,
                                             List<NotUsed> notUsed, List<Problem> problems) {
         Optional<Field> mapped = observation.getCode().getCoding().stream()
                 .map(c -> mapping.field(c.getSystem(), c.getCode())).flatMap(Optional::stream).findFirst();
@@ -331,7 +362,7 @@ public final class ObservationReader {
         }
     }
 
-    private void condition(Condition condition, Entry entry, Map<String, FindingSource> findings, List<NotUsed> notUsed) {
+    private void condition(Condition condition, Supplied entry, Map<String, FindingSource> findings, List<NotUsed> notUsed) {
         Optional<String> riskFactor = condition.getCode().getCoding().stream()
                 .map(c -> mapping.riskFactor(c.getSystem(), c.getCode())).flatMap(Optional::stream).findFirst();
         if (riskFactor.isEmpty()) {
@@ -376,7 +407,7 @@ public final class ObservationReader {
      * Records a finding and its source; the same finding from two resources is one finding with two sources,
      * two different values for one finding are an error.
      */
-    private static void add(Map<String, FindingSource> findings, Finding finding, Entry entry, List<Problem> problems) {
+    private static void add(Map<String, FindingSource> findings, Finding finding, Supplied entry, List<Problem> problems) {
         String key = key(finding);
         FindingSource existing = findings.get(key);
         if (existing == null) {
@@ -398,6 +429,23 @@ public final class ObservationReader {
         String base = finding.path().path() + "/" + finding.side();
         return shape == FindingPath.Shape.SET || shape == FindingPath.Shape.SIDED_LIST
                 ? base + "/" + ((FindingValue.Code) finding.value()).code() : base;
+    }
+
+    /** Whether a subject reference names the Patient supplied (by fullUrl or Patient/id); no reference says nothing. */
+    private static boolean about(Reference subject, Supplied patient) {
+        if (!subject.hasReference()) {
+            return true;
+        }
+        String ref = subject.getReference();
+        String id = patient.resource().getIdElement().getIdPart();
+        if (ref.equals(patient.reference())) {
+            return true;
+        }
+        if (id != null && (ref.equals("Patient/" + id) || ref.endsWith("/Patient/" + id))) {
+            return true;
+        }
+        // a patient the body does not identify cannot be told apart from another: only references to other ids fail
+        return patient.reference().isEmpty() && id == null;
     }
 
     private static String reference(String fullUrl, Resource resource) {
@@ -451,8 +499,9 @@ public final class ObservationReader {
 
         @Override
         public void invalidValue(IParseLocation location, String value, String error) {
-            throw new FhirInputException(IssueType.VALUE, location == null ? "$" : String.valueOf(location),
-                    "invalid value: " + error);
+            String where = location == null || location.getParentElementName() == null ? "$"
+                    : location.getParentElementName();
+            throw new FhirInputException(IssueType.VALUE, where, "invalid value in " + where + ": " + error);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.footpain.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -25,10 +26,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final AllowedMethods allowed;
+    private final Instance<ErrorFormat> formats;
 
     @Inject
-    public ProblemMappers(AllowedMethods allowed) {
+    public ProblemMappers(AllowedMethods allowed, Instance<ErrorFormat> formats) {
         this.allowed = allowed;
+        this.formats = formats;
     }
 
     @ServerExceptionMapper
@@ -42,8 +45,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(PayloadTooLargeException e) {
-        return problem(Problem.of(413, "payload-too-large", "Payload too large",
+    public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return respond(uri, Problem.of(413, "payload-too-large", "Payload too large",
                 "The request body is larger than the " + e.limitBytes() / 1024 + " KiB this endpoint accepts."));
     }
 
@@ -62,7 +65,7 @@ public class ProblemMappers {
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
-            return internal(e);
+            return internal(e, uri);
         }
         Problem problem = switch (status) {
             case 404 -> Problem.of(404, "not-found", "Not found", "There is no resource at this path.");
@@ -76,7 +79,7 @@ public class ProblemMappers {
             default -> Problem.of(status, "http-" + status, original.getStatusInfo().getReasonPhrase(),
                     "The request could not be processed.");
         };
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder builder = Response.fromResponse(respond(uri, problem));
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         if (allow == null && status == 405) {
             allow = allowed.allow(uri.getPath()).orElse(null);
@@ -88,17 +91,29 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(Throwable e) {
-        return internal(e);
+    public Response unexpected(Throwable e, UriInfo uri) {
+        return internal(e, uri);
     }
 
-    private static Response internal(Throwable e) {
+    private Response internal(Throwable e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         // the exception type and stack only, never the message, which could quote patient data
         LOG.errorf("incident %s: %s at %s", incident, e.getClass().getName(),
                 e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-        return problem(Problem.of(500, "internal-error", "Internal error",
+        return respond(uri, Problem.of(500, "internal-error", "Internal error",
                 "The service failed to answer; incident " + incident + "."));
+    }
+
+    /** The problem as problem+json, or in the format of the adapter that claims the path. */
+    private Response respond(UriInfo uri, Problem problem) {
+        for (ErrorFormat format : formats) {
+            var body = format.render(uri.getPath(), problem.status(), problem.detail());
+            if (body.isPresent()) {
+                return Response.status(problem.status()).type(body.get().mediaType()).entity(body.get().content())
+                        .build();
+            }
+        }
+        return problem(problem);
     }
 
     static Response problem(Problem problem) {
