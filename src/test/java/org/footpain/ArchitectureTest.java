@@ -1,5 +1,7 @@
 package org.footpain;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -52,6 +54,37 @@ class ArchitectureTest {
     void engine_and_knowledge_never_reach_into_an_adapter() {
         noClasses().that().resideInAnyPackage("org.footpain.engine..", "org.footpain.knowledge..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.footpain.api..")
+                .check(classes);
+    }
+
+    @Test
+    void engine_and_knowledge_never_reach_into_fhir_or_cds_hooks() {
+        noClasses().that().resideInAnyPackage("org.footpain.engine..", "org.footpain.knowledge..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.footpain.fhir..", "org.footpain.cdshooks..")
+                .check(classes);
+    }
+
+    @Test
+    void the_json_api_knows_nothing_of_fhir_or_cds_hooks() {
+        noClasses().that().resideInAPackage("org.footpain.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.footpain.fhir..", "org.footpain.cdshooks..")
+                .check(classes);
+    }
+
+    @Test
+    void fhir_uses_only_the_shared_error_vocabulary_of_the_json_api_and_knows_nothing_of_cds_hooks() {
+        noClasses().that().resideInAPackage("org.footpain.fhir..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.footpain.cdshooks..")
+                .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.footpain.api..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.footpain.api.problem.."))))
+                .check(classes);
+    }
+
+    @Test
+    void cds_hooks_builds_on_fhir_and_uses_only_the_shared_error_vocabulary_of_the_json_api() {
+        noClasses().that().resideInAPackage("org.footpain.cdshooks..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.footpain.api..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.footpain.api.problem.."))))
                 .check(classes);
     }
 

@@ -64,7 +64,7 @@ public final class TriageEvaluator {
             Optional<List<Finding>> found = evaluator.evaluate(rule.when());
             if (found.isPresent()) {
                 fired.add(rule.id());
-                reasons.add(new TriageReason(rule.id(), rule.code(), rule.level(), text(rule, found.get()),
+                reasons.add(new TriageReason(rule.id(), rule.code(), rule.level(), rule.title(), text(rule, found.get()),
                         found.get(), rule.sources()));
             }
         }
