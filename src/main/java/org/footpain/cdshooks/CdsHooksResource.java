@@ -165,7 +165,7 @@ public class CdsHooksResource {
         }
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> reasons = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; items.isArray() && i < items.size(); i++) {
             JsonNode item = items.get(i);
             String at = "feedback[" + i + "]";
             if (!item.path("card").isTextual()) {

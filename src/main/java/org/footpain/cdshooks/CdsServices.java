@@ -25,6 +25,12 @@ final class CdsServices {
      */
     static final Map<String, String> PREFETCH = prefetch();
 
+    /**
+     * Templates the assessment can do without: an encounter neither prefetched nor readable leaves the setting
+     * unstated (a warning says so) instead of refusing the whole call.
+     */
+    static final java.util.Set<String> OPTIONAL_PREFETCH = java.util.Set.of("encounter");
+
     private static Map<String, String> prefetch() {
         Map<String, String> templates = new LinkedHashMap<>();
         templates.put("patient", "Patient/{{context.patientId}}");

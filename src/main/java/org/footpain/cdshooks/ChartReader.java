@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,6 +71,10 @@ final class ChartReader {
             if (sent != null && sent.isNull()) {
                 continue; // the EHR has no data for this template
             }
+            if (sent == null && request.fhirServer().isEmpty() && CdsServices.OPTIONAL_PREFETCH.contains(key)) {
+                warnings.add("prefetch." + key + " was not sent and no fhirServer was named: assessed without it");
+                continue;
+            }
             if (sent != null && !isOperationOutcome(sent)) {
                 chart.addAll(fromPrefetch(key, sent, template.getValue(), request, client, warnings));
             } else {
@@ -94,6 +99,10 @@ final class ChartReader {
         if (!(parsed instanceof Bundle bundle)) {
             throw new FhirInputException(OperationOutcome.IssueType.STRUCTURE, where,
                     "must be a searchset Bundle for the template " + template);
+        }
+        if (reportsAnError(bundle)) {
+            // the EHR says, inside its own answer, that the search is partial: read it afresh or not at all
+            return fromServer(key, query(template, request), request, client, warnings);
         }
         List<Supplied> resources = new ArrayList<>(entries(bundle, where));
         Optional<String> next = next(bundle);
@@ -140,11 +149,21 @@ final class ChartReader {
                 throw new PreconditionFailedException("The " + key + " search continues outside the allowed FHIR"
                         + " server.");
             }
-            String body = fetch(key, URI.create(url), request, false).orElseThrow();
+            URI page;
+            try {
+                page = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new PreconditionFailedException("The " + key + " search continues at a link that is not a URL.");
+            }
+            String body = fetch(key, page, request, false).orElseThrow();
             IBaseResource parsed = parse(body, "fhirServer " + key, warnings);
             if (!(parsed instanceof Bundle bundle)) {
                 throw new PreconditionFailedException("The FHIR server answered the " + key
                         + " search with something other than a Bundle.");
+            }
+            if (reportsAnError(bundle)) {
+                throw new PreconditionFailedException("The FHIR server reported an error inside its " + key
+                        + " search; the service does not advise on part of a chart.");
             }
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 if (entry.getResource() != null && !(entry.getResource() instanceof OperationOutcome)) {
@@ -209,6 +228,15 @@ final class ChartReader {
             }
         }
         return resources;
+    }
+
+    /** A search answer carrying an OperationOutcome with an error or fatal issue did not return everything. */
+    private static boolean reportsAnError(Bundle bundle) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(OperationOutcome.class::isInstance).map(OperationOutcome.class::cast)
+                .flatMap(outcome -> outcome.getIssue().stream())
+                .anyMatch(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                        || issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL);
     }
 
     private static Optional<String> next(Bundle bundle) {

@@ -34,6 +34,8 @@ import java.util.Set;
 public class ClientTokenVerifier {
 
     static final int CLOCK_SKEW_SECONDS = 60;
+    /** CDS Hooks tokens are minted per call; an hour is generous and bounds how long a token id is remembered. */
+    static final long MAX_LIFETIME_SECONDS = 3600;
     private static final Set<String> ALGORITHMS = Set.of("ES384", "RS384");
     private static final Logger LOG = Logger.getLogger(ClientTokenVerifier.class);
 
@@ -90,8 +92,8 @@ public class ClientTokenVerifier {
             }
             throw refuse("malformed", "the token is not a signed JWT");
         }
-        String alg = jws.getAlgorithmHeaderValue();
-        if (alg == null || !ALGORITHMS.contains(alg)) {
+        String alg = header(jws, "alg").orElse("");
+        if (!ALGORITHMS.contains(alg)) {
             throw refuse("algorithm", "the token must be signed with ES384 or RS384");
         }
         String iss = claim(unverified, "iss");
@@ -99,14 +101,11 @@ public class ClientTokenVerifier {
         if (issuer == null) {
             throw refuse("issuer", "the token's issuer is not trusted by this service");
         }
-        String jku = jws.getHeader("jku");
-        if (jku != null && !jku.equals(issuer.keys().location().toString())) {
+        Optional<String> jku = header(jws, "jku");
+        if (jku.isPresent() && !jku.get().equals(issuer.keys().location().toString())) {
             throw refuse("jku", "the token's jku is not the key set configured for its issuer");
         }
-        String kid = jws.getKeyIdHeaderValue();
-        if (kid == null) {
-            throw refuse("kid", "the token names no key (kid)");
-        }
+        String kid = header(jws, "kid").orElseThrow(() -> refuse("kid", "the token names no key (kid)"));
         IssuerKeys.Key key = issuer.keys().find(kid)
                 .orElseThrow(() -> refuse("kid", "the token's key is not in its issuer's key set"));
         if (key.algorithm().isPresent() && !key.algorithm().get().equals(alg)) {
@@ -121,6 +120,11 @@ public class ClientTokenVerifier {
         Instant now = clock.instant();
         if (verified.getIssuedAtTime() > now.getEpochSecond() + CLOCK_SKEW_SECONDS) {
             throw refuse("iat", "the token was issued in the future");
+        }
+        // the replay guard must remember a token id until the token expires: long-lived tokens are not accepted
+        if (verified.getExpirationTime() > now.getEpochSecond() + MAX_LIFETIME_SECONDS) {
+            throw refuse("lifetime", "the token expires more than " + MAX_LIFETIME_SECONDS / 60
+                    + " minutes from now; hook tokens are short-lived");
         }
         String jti = verified.getTokenID();
         Instant acceptableUntil = Instant.ofEpochSecond(verified.getExpirationTime()).plusSeconds(CLOCK_SKEW_SECONDS);
@@ -162,6 +166,18 @@ public class ClientTokenVerifier {
             }
         }
         return refuse("invalid", "the token does not verify");
+    }
+
+    /** A JOSE header that must be a string when present; anything else is a malformed token, not a crash. */
+    private static Optional<String> header(JsonWebSignature jws, String name) {
+        Object value = jws.getHeaders().getObjectHeaderValue(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String text) {
+            return Optional.of(text);
+        }
+        throw refuse("malformed", "the token's " + name + " header is not a string");
     }
 
     private static String claim(JwtClaims claims, String name) {

@@ -173,6 +173,10 @@ public class HookServices {
                 LocalDate.now(ZoneOffset.UTC));
         List<ServiceRequest> orders = new ArrayList<>();
         JsonNode entries = draftOrders.path("entry");
+        if (!entries.isMissingNode() && !entries.isArray()) {
+            throw new FhirInputException(OperationOutcome.IssueType.STRUCTURE, "context.draftOrders.entry",
+                    "must be an array of Bundle entries");
+        }
         for (int i = 0; i < entries.size(); i++) {
             JsonNode resource = entries.get(i).path("resource");
             if (!"ServiceRequest".equals(resource.path("resourceType").asText())) {
