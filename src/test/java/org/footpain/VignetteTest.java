@@ -3,6 +3,8 @@ package org.footpain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.footpain.http.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and every diagnostics expectation. Nothing in the engine is keyed to a vignette; this measures it.
  */
 @QuarkusTest
+@TestSecurity(user = "clinician", roles = Roles.ASSESSMENT) // authentication itself: AuthenticationTest
 class VignetteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

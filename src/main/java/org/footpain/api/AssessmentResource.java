@@ -1,5 +1,6 @@
 package org.footpain.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.footpain.api.EngineProducer.LoadedKnowledge;
 import org.footpain.api.dto.AssessmentRequest;
@@ -25,27 +27,30 @@ import org.footpain.api.problem.InvalidRequestException;
 import org.footpain.api.problem.Problem;
 import org.footpain.engine.Assessment;
 import org.footpain.engine.Assessor;
-import org.jboss.logging.Logger;
+import org.footpain.http.RequestOutcomes;
+import org.footpain.http.Roles;
 
 import java.util.List;
 
 /** {@code POST /v1/assessments}: the structured exam in, the explained differential, triage and tests out. */
 @Path("/v1/assessments")
 @Tag(name = "Assessments")
+@SecurityRequirement(name = Roles.SECURITY_SCHEME)
 public class AssessmentResource {
-
-    private static final Logger LOG = Logger.getLogger(AssessmentResource.class);
 
     private final Assessor assessor;
     private final AssessmentResponses responses;
+    private final RequestOutcomes outcomes;
 
     @Inject
-    public AssessmentResource(Assessor assessor, LoadedKnowledge knowledge) {
+    public AssessmentResource(Assessor assessor, LoadedKnowledge knowledge, RequestOutcomes outcomes) {
         this.assessor = assessor;
         this.responses = new AssessmentResponses(knowledge.knowledgeBase());
+        this.outcomes = outcomes;
     }
 
     @POST
+    @RolesAllowed(Roles.ASSESSMENT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assess a patient with foot or leg pain",
@@ -64,6 +69,10 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "The request breaks the contract; every offending field is listed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", ref = "#/components/examples/invalid-request")))
+    @APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the assessment role (groups claim).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "405", description = "Only POST is allowed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is over 64 KiB.",
@@ -78,13 +87,11 @@ public class AssessmentResource {
         RequestLimits.limitViolation(limit).ifPresent(v -> {
             throw new InvalidRequestException(List.of(v));
         });
-        long start = System.nanoTime();
         Assessment assessment = assessor.assess(FindingsMapper.toPresentation(request));
         AssessmentResponse response = responses.of(assessment, request, RequestLimits.limit(limit));
-        // ids, versions and outcomes only: never a finding
-        LOG.infof("assessment %s kb=%s triage=%s top=%s in %d us", response.assessmentId(),
-                assessment.knowledgeBaseVersion(), assessment.triage().level().code(),
-                assessment.differential().get(0).id(), (System.nanoTime() - start) / 1000);
+        // the request's log line carries ids, versions and outcomes only: never a finding
+        outcomes.assessment(response.assessmentId(), assessment.knowledgeBaseVersion(),
+                assessment.triage().level().code());
         return response;
     }
 }

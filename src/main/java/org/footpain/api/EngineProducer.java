@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.footpain.engine.Assessor;
 import org.footpain.knowledge.KnowledgeBase;
 import org.footpain.knowledge.KnowledgeBaseLoader;
-import org.jboss.logging.Logger;
+import org.footpain.http.JsonLog;
 
 /**
  * Loads, validates and indexes the knowledge base once, at start-up: an invalid knowledge base stops the
@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EngineProducer {
 
-    private static final Logger LOG = Logger.getLogger(EngineProducer.class);
+    private static final JsonLog LOG = JsonLog.of("knowledge");
 
     /** The loaded knowledge base and its stored files, pre-serialised for {@code GET /v1/knowledge}. */
     public record LoadedKnowledge(KnowledgeBase knowledgeBase, byte[] document) {
@@ -30,9 +30,9 @@ public class EngineProducer {
     LoadedKnowledge loadedKnowledge(ObjectMapper json) throws JsonProcessingException {
         KnowledgeBaseLoader.Loaded loaded = KnowledgeBaseLoader.loadDefault();
         KnowledgeBase kb = loaded.knowledgeBase();
-        LOG.infof("knowledge base %s loaded: %d conditions, %d sources, %d triage rules, %d diagnostic rules",
-                kb.version(), kb.conditions().size(), kb.sources().size(), kb.triageRules().size(),
-                kb.diagnosticRules().size());
+        LOG.info("knowledge-base-loaded", java.util.Map.of("version", kb.version(), "conditions", kb.conditions().size(),
+                "sources", kb.sources().size(), "triageRules", kb.triageRules().size(),
+                "diagnosticRules", kb.diagnosticRules().size()));
         return new LoadedKnowledge(kb, json.writeValueAsBytes(loaded.document()));
     }
 

@@ -29,7 +29,8 @@ import org.footpain.api.problem.PayloadTooLargeException;
 import org.footpain.api.problem.Problem;
 import org.footpain.api.problem.Violation;
 import org.footpain.fhir.FhirInputException;
-import org.jboss.logging.Logger;
+import org.footpain.http.JsonLog;
+import org.footpain.http.RequestOutcomes;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.IOException;
@@ -54,19 +55,21 @@ public class CdsHooksResource {
     /** Hook requests carry prefetched bundles: up to 5 MiB. */
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
     static final String SECURITY_SCHEME = "cds-hooks-jwt";
-    private static final Logger LOG = Logger.getLogger(CdsHooksResource.class);
+    private static final JsonLog LOG = JsonLog.of("cds-hooks");
 
     private final ClientTokenVerifier verifier;
     private final HookServices services;
     private final CdsHooksConfig config;
     private final ObjectMapper json;
+    private final RequestOutcomes outcomes;
 
     public CdsHooksResource(ClientTokenVerifier verifier, HookServices services, CdsHooksConfig config,
-                            ObjectMapper json) {
+                            ObjectMapper json, RequestOutcomes outcomes) {
         this.verifier = verifier;
         this.services = services;
         this.config = config;
         this.json = json;
+        this.outcomes = outcomes;
     }
 
     @GET
@@ -124,11 +127,14 @@ public class CdsHooksResource {
         HookRequest request = HookRequest.read(read(body), hooks);
         HookServices.Answer answer = CdsServices.ASSESSMENT.equals(id)
                 ? services.patientView(request, client) : services.imagingReview(request, client);
-        // ids, versions and outcomes only: never a finding
-        LOG.infof("cds-hooks %s hook=%s instance=%s cards=%s kb=%s triage=%s", id, request.hook(),
-                request.hookInstance(), answer.cards().stream().map(c -> c.indicator().code()).toList(),
-                answer.assessment().map(a -> a.knowledgeBaseVersion()).orElse("-"),
-                answer.assessment().map(a -> a.triage().level().code()).orElse("-"));
+        // the request's log line carries ids, versions and outcomes only: never a finding
+        outcomes.put("hook", request.hook());
+        outcomes.put("hookInstance", request.hookInstance());
+        outcomes.put("cards", answer.cards().stream().map(c -> c.indicator().code()).toList());
+        answer.assessment().ifPresent(a -> {
+            outcomes.put("knowledgeBase", a.knowledgeBaseVersion());
+            outcomes.put("triage", a.triage().level().code());
+        });
         return new CdsResponse(answer.cards());
     }
 
@@ -194,7 +200,7 @@ public class CdsHooksResource {
             throw new InvalidRequestException(violations);
         }
         // counts and reason codes: never the clinician's comment
-        LOG.infof("cds-hooks %s feedback %s override-reasons=%s", id, outcomes, reasons);
+        LOG.info("feedback", Map.of("service", id, "outcomes", outcomes, "overrideReasons", reasons));
         return new FeedbackReceipt(items.size());
     }
 

@@ -7,7 +7,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
+import org.footpain.http.JsonLog;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -37,7 +37,7 @@ public class ClientTokenVerifier {
     /** CDS Hooks tokens are minted per call; an hour is generous and bounds how long a token id is remembered. */
     static final long MAX_LIFETIME_SECONDS = 3600;
     private static final Set<String> ALGORITHMS = Set.of("ES384", "RS384");
-    private static final Logger LOG = Logger.getLogger(ClientTokenVerifier.class);
+    private static final JsonLog LOG = JsonLog.of("cds-hooks");
 
     /** A trusted EHR and the FHIR servers it may send this service to. */
     record Issuer(String iss, IssuerKeys keys, List<String> fhirServers) {
@@ -191,7 +191,7 @@ public class ClientTokenVerifier {
 
     private static UnauthorizedClientException refuse(String reason, String message) {
         // the reason code only: a token's claims are not logged
-        LOG.infof("cds-hooks call refused: %s", reason);
+        LOG.info("token-refused", java.util.Map.of("reason", reason));
         return new UnauthorizedClientException(message);
     }
 }

@@ -1,6 +1,6 @@
 package org.footpain.cdshooks;
 
-import org.jboss.logging.Logger;
+import org.footpain.http.JsonLog;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -28,7 +28,7 @@ final class IssuerKeys {
 
     static final Duration FORCED_REFRESH_INTERVAL = Duration.ofMinutes(1);
     private static final int MAX_JWKS_BYTES = 1024 * 1024;
-    private static final Logger LOG = Logger.getLogger(IssuerKeys.class);
+    private static final JsonLog LOG = JsonLog.of("cds-hooks");
 
     /** A verification key and the algorithm its JWK is restricted to, if any. */
     record Key(PublicKey publicKey, Optional<String> algorithm) {
@@ -79,11 +79,11 @@ final class IssuerKeys {
         try {
             Map<String, Key> loaded = parse(read());
             keys = loaded;
-            LOG.infof("cds-hooks keys of %s loaded: %d signing keys", issuer, loaded.size());
+            LOG.info("keys-loaded", Map.of("issuer", issuer, "keys", loaded.size()));
         } catch (IOException | JoseException | RuntimeException e) {
             // keep what we had: a failing JWKS endpoint must not lock out keys already known
-            LOG.warnf("cds-hooks keys of %s could not be loaded from %s: %s", issuer, location,
-                    e.getClass().getSimpleName());
+            LOG.warn("keys-not-loaded", Map.of("issuer", issuer, "location", location.toString(),
+                    "error", e.getClass().getSimpleName()));
             if (keys == null) {
                 keys = Map.of();
             }

@@ -1,6 +1,7 @@
 package org.footpain.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,15 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.footpain.api.problem.PayloadTooLargeException;
 import org.footpain.engine.Assessment;
 import org.footpain.engine.Assessor;
 import org.footpain.fhir.ObservationReader.FhirInput;
+import org.footpain.http.RequestOutcomes;
+import org.footpain.http.Roles;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -51,23 +54,26 @@ public class FhirAssessmentResource {
     /** Largest FHIR body accepted: EHR bundles carry vitals and much else beside the exam. */
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-    private static final Logger LOG = Logger.getLogger(FhirAssessmentResource.class);
-
     private final FhirComponents components;
     private final Assessor assessor;
     private final FhirResultWriter writer;
     private final FhirCodeSystems codeSystems;
 
+    private final RequestOutcomes outcomes;
+
     @Inject
-    public FhirAssessmentResource(FhirComponents components, Assessor assessor) {
+    public FhirAssessmentResource(FhirComponents components, Assessor assessor, RequestOutcomes outcomes) {
         this.components = components;
         this.assessor = assessor;
+        this.outcomes = outcomes;
         this.writer = new FhirResultWriter(assessor.knowledgeBase(), components.mapping());
         this.codeSystems = new FhirCodeSystems(components.mapping(), assessor.knowledgeBase());
     }
 
     @POST
     @Path("/assessments")
+    @RolesAllowed(Roles.ASSESSMENT)
+    @SecurityRequirement(name = Roles.SECURITY_SCHEME)
     @Consumes({FHIR_JSON, MediaType.APPLICATION_JSON})
     @Produces(FHIR_JSON)
     @Operation(summary = "Assess a patient from FHIR R4 resources",
@@ -91,6 +97,12 @@ public class FhirAssessmentResource {
             content = @Content(mediaType = FHIR_JSON,
                     schema = @Schema(type = SchemaType.OBJECT, description = "A FHIR R4 OperationOutcome."),
                     examples = @ExampleObject(name = "unknown-value", ref = "#/components/examples/fhir-error")))
+    @APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify: an OperationOutcome.",
+            content = @Content(mediaType = FHIR_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "A FHIR R4 OperationOutcome.")))
+    @APIResponse(responseCode = "403", description = "The token lacks the assessment role: an OperationOutcome.",
+            content = @Content(mediaType = FHIR_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "A FHIR R4 OperationOutcome.")))
     public Response assess(@Context UriInfo uri, byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
             throw new PayloadTooLargeException(MAX_BODY_BYTES); // answered 413, as an OperationOutcome
@@ -102,10 +114,9 @@ public class FhirAssessmentResource {
                 .read(new String(body, StandardCharsets.UTF_8));
         Assessment assessment = assessor.assess(input.presentation());
         Bundle answer = writer.write(assessment, input, limit, new Date());
-        // ids, versions and outcomes only: never a finding
-        LOG.infof("fhir assessment %s kb=%s triage=%s top=%s", answer.getIdentifier().getValue(),
-                assessment.knowledgeBaseVersion(), assessment.triage().level().code(),
-                assessment.differential().get(0).id());
+        // the request's log line carries ids, versions and outcomes only: never a finding
+        outcomes.assessment(answer.getIdentifier().getValue(), assessment.knowledgeBaseVersion(),
+                assessment.triage().level().code());
         return fhir(fhir, answer, 200);
     }
 

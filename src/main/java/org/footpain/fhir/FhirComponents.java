@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
+import org.footpain.http.JsonLog;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class FhirComponents {
 
-    private static final Logger LOG = Logger.getLogger(FhirComponents.class);
+    private static final JsonLog LOG = JsonLog.of("fhir");
 
     private final CompletableFuture<FhirContext> context = new CompletableFuture<>();
     private final FhirMapping mapping = FhirMapping.load();
@@ -29,10 +29,10 @@ public class FhirComponents {
                 // parsing once loads the model definitions the first request would otherwise load
                 fhir.newJsonParser().parseResource("{\"resourceType\":\"Bundle\",\"type\":\"collection\"}");
                 context.complete(fhir);
-                LOG.infof("FHIR R4 context ready in %d ms", (System.nanoTime() - begin) / 1_000_000);
+                LOG.info("context-ready", java.util.Map.of("millis", (System.nanoTime() - begin) / 1_000_000));
             } catch (RuntimeException | Error e) {
                 context.completeExceptionally(e);
-                LOG.errorf("FHIR R4 context failed to build: %s", e.getClass().getName());
+                LOG.error("context-failed", java.util.Map.of("exception", e.getClass().getName()));
             }
         }, "fhir-context-warm-up");
         warm.setDaemon(true);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.footpain.http.Roles;
 import org.footpain.fhir.Vignettes;
 import org.footpain.fhir.Vignettes.Vignette;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * or the service reads it from the EHR's FHIR server; and the service never advises on a chart it could not read.
  */
 @QuarkusTest
+@TestSecurity(user = "clinician", roles = Roles.ASSESSMENT) // authentication itself: AuthenticationTest
 @WithTestResource(value = CdsHooksEnvironment.class, scope = TestResourceScope.GLOBAL)
 class PatientViewHookTest {
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.footpain.http.Roles;
 import io.restassured.response.Response;
 import org.footpain.fhir.MappedBundles.Mapped;
 import org.footpain.fhir.MappedBundles.Options;
@@ -58,6 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The bodies are dev-001 (acute left S1 radiculopathy) as {@link MappedBundles} builds it, altered one way each.
  */
 @QuarkusTest
+@TestSecurity(user = "clinician", roles = Roles.ASSESSMENT) // authentication itself: AuthenticationTest
 class FhirBadInputTest {
 
     private static final String FINDING_VALUE = FhirAnswer.OWN + "finding-value";

@@ -3,6 +3,8 @@ package org.footpain.fhir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.footpain.http.Roles;
 import io.restassured.response.Response;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -36,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * CodeSystems is in the CodeSystem served at {@code GET /v1/fhir/CodeSystem/{id}}.
  */
 @QuarkusTest
+@TestSecurity(user = "clinician", roles = Roles.ASSESSMENT) // authentication itself: AuthenticationTest
 class FhirMappingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,8 @@ package org.footpain.fhir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.footpain.http.Roles;
 import org.footpain.fhir.MappedBundles.AgeAs;
 import org.footpain.fhir.MappedBundles.EvidenceKey;
 import org.footpain.fhir.MappedBundles.Mapped;
@@ -46,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * must point at the resources that were sent and moved the result.
  */
 @QuarkusTest
+@TestSecurity(user = "clinician", roles = Roles.ASSESSMENT) // authentication itself: AuthenticationTest
 class FhirRoundTripTest {
 
     private static final int ALL = 18;

@@ -8,6 +8,8 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.footpain.http.Roles;
 import io.restassured.response.Response;
 import org.footpain.fhir.MappedBundles.AgeAs;
 import org.footpain.fhir.MappedBundles.Mapped;
@@ -56,6 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * validator cannot reach offline) are counted and printed.
  */
 @QuarkusTest
+@TestSecurity(user = "clinician", roles = Roles.ASSESSMENT) // authentication itself: AuthenticationTest
 class FhirValidationTest {
 
     private static final FhirContext FHIR = MappedBundles.FHIR;

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.footpain.api.RequestLimits;
+import org.footpain.http.ErrorFormat;
 
 /**
  * Answers an over-long declared body with a problem+json 413 before any of it is read. Quarkus's own

@@ -1,6 +1,9 @@
 package org.footpain.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -9,7 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.footpain.api.RequestLimits;
-import org.jboss.logging.Logger;
+import org.footpain.http.ErrorFormat;
+import org.footpain.http.JsonLog;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
@@ -23,7 +27,7 @@ import java.util.UUID;
  */
 public class ProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final JsonLog LOG = JsonLog.of("errors");
 
     private final AllowedMethods allowed;
     private final Instance<ErrorFormat> formats;
@@ -90,6 +94,21 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** No token, or one that does not verify: 401 with the Bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(uri, Problem.of(401, "unauthorized", "Unauthorized",
+                        "A valid bearer token is required: a JWT from the configured identity provider.")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A valid token without the role the endpoint needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, Problem.of(403, "forbidden", "Forbidden",
+                "The token does not carry the role this endpoint needs (groups: assessment)."));
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         return internal(e, uri);
@@ -98,8 +117,8 @@ public class ProblemMappers {
     private Response internal(Throwable e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         // the exception type and stack only, never the message, which could quote patient data
-        LOG.errorf("incident %s: %s at %s", incident, e.getClass().getName(),
-                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        LOG.error("internal-error", java.util.Map.of("incident", incident, "exception", e.getClass().getName(),
+                "at", e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "?"));
         return respond(uri, Problem.of(500, "internal-error", "Internal error",
                 "The service failed to answer; incident " + incident + "."));
     }

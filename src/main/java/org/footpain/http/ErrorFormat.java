@@ -1,4 +1,4 @@
-package org.footpain.api.problem;
+package org.footpain.http;
 
 import java.util.Optional;
 
