@@ -1,6 +1,7 @@
 package org.footpain.api;
 
 import jakarta.inject.Inject;
+import org.footpain.http.Tracing;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotSupportedException;
@@ -25,10 +26,12 @@ import java.lang.reflect.Type;
 public class AssessmentRequestBodyReader implements MessageBodyReader<AssessmentRequest> {
 
     private final StrictJsonReader<AssessmentRequest> reader;
+    private final Tracing tracing;
 
     @Inject
-    public AssessmentRequestBodyReader(Validator validator) {
+    public AssessmentRequestBodyReader(Validator validator, Tracing tracing) {
         this.reader = new StrictJsonReader<>(AssessmentRequest.class, validator);
+        this.tracing = tracing;
     }
 
     @Override
@@ -52,6 +55,6 @@ public class AssessmentRequestBodyReader implements MessageBodyReader<Assessment
         if (bytes.length > RequestLimits.MAX_BODY_BYTES) {
             throw new PayloadTooLargeException(RequestLimits.MAX_BODY_BYTES);
         }
-        return reader.read(bytes);
+        return tracing.span("assessment.parse", () -> reader.read(bytes));
     }
 }

@@ -28,9 +28,11 @@ import org.footpain.api.problem.Problem;
 import org.footpain.engine.Assessment;
 import org.footpain.engine.Assessor;
 import org.footpain.http.RequestOutcomes;
+import org.footpain.http.Tracing;
 import org.footpain.http.Roles;
 
 import java.util.List;
+import java.util.Optional;
 
 /** {@code POST /v1/assessments}: the structured exam in, the explained differential, triage and tests out. */
 @Path("/v1/assessments")
@@ -41,9 +43,12 @@ public class AssessmentResource {
     private final Assessor assessor;
     private final AssessmentResponses responses;
     private final RequestOutcomes outcomes;
+    private final Tracing tracing;
 
     @Inject
-    public AssessmentResource(Assessor assessor, LoadedKnowledge knowledge, RequestOutcomes outcomes) {
+    public AssessmentResource(Assessor assessor, LoadedKnowledge knowledge, RequestOutcomes outcomes,
+                              Tracing tracing) {
+        this.tracing = tracing;
         this.assessor = assessor;
         this.responses = new AssessmentResponses(knowledge.knowledgeBase());
         this.outcomes = outcomes;
@@ -87,11 +92,12 @@ public class AssessmentResource {
         RequestLimits.limitViolation(limit).ifPresent(v -> {
             throw new InvalidRequestException(List.of(v));
         });
-        Assessment assessment = assessor.assess(FindingsMapper.toPresentation(request));
-        AssessmentResponse response = responses.of(assessment, request, RequestLimits.limit(limit));
+        Assessment assessment = tracing.span("assessment.score",
+                () -> assessor.assess(FindingsMapper.toPresentation(request)));
+        AssessmentResponse response = tracing.span("assessment.respond",
+                () -> responses.of(assessment, request, RequestLimits.limit(limit)));
         // the request's log line carries ids, versions and outcomes only: never a finding
-        outcomes.assessment(response.assessmentId(), assessment.knowledgeBaseVersion(),
-                assessment.triage().level().code());
+        outcomes.assessment("json", Optional.of(response.assessmentId()), assessment);
         return response;
     }
 }

@@ -131,10 +131,7 @@ public class CdsHooksResource {
         outcomes.put("hook", request.hook());
         outcomes.put("hookInstance", request.hookInstance());
         outcomes.put("cards", answer.cards().stream().map(c -> c.indicator().code()).toList());
-        answer.assessment().ifPresent(a -> {
-            outcomes.put("knowledgeBase", a.knowledgeBaseVersion());
-            outcomes.put("triage", a.triage().level().code());
-        });
+        answer.assessment().ifPresent(a -> outcomes.assessment("cds-hooks", Optional.empty(), a));
         return new CdsResponse(answer.cards());
     }
 

@@ -19,6 +19,7 @@ import org.footpain.fhir.ObservationReader.FhirInput;
 import org.footpain.fhir.ObservationReader.Supplied;
 import org.footpain.knowledge.DiagnosticTest;
 import org.footpain.knowledge.FindingPath;
+import org.footpain.http.Tracing;
 import org.footpain.knowledge.KnowledgeBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
@@ -46,6 +47,7 @@ public class HookServices {
     /** Findings that say nothing about this complaint on their own. */
     private static final Set<FindingPath> BACKGROUND = Set.of(FindingPath.AGE, FindingPath.SEX, FindingPath.RISK_FACTORS);
 
+    private final Tracing tracing;
     private final FhirComponents components;
     private final Assessor assessor;
     private final ObjectMapper json;
@@ -59,7 +61,9 @@ public class HookServices {
     private record Writers(AssessmentCards assessment, ImagingReviewCards imaging) {
     }
 
-    public HookServices(FhirComponents components, Assessor assessor, ObjectMapper json, CdsHooksConfig config) {
+    public HookServices(FhirComponents components, Assessor assessor, ObjectMapper json, CdsHooksConfig config,
+                        Tracing tracing) {
+        this.tracing = tracing;
         this.components = components;
         this.assessor = assessor;
         this.json = json;
@@ -91,11 +95,11 @@ public class HookServices {
     }
 
     Answer patientView(HookRequest request, ClientTokenVerifier.VerifiedClient client) {
-        Chart chart = chart(request, client);
+        Chart chart = tracing.span("fhir.read", () -> chart(request, client));
         if (chart.input().isEmpty()) {
             return new Answer(List.of(), Optional.empty());
         }
-        Assessment assessment = assessor.assess(chart.input().get().presentation());
+        Assessment assessment = tracing.span("assessment.score", () -> assessor.assess(chart.input().get().presentation()));
         return new Answer(writers().assessment().cards(assessment, chart.input().get(), request, new Date()),
                 Optional.of(assessment));
     }
@@ -105,11 +109,11 @@ public class HookServices {
         if (orders.isEmpty()) {
             return new Answer(List.of(), Optional.empty()); // nothing this service reviews
         }
-        Chart chart = chart(request, client);
+        Chart chart = tracing.span("fhir.read", () -> chart(request, client));
         if (chart.input().isEmpty()) {
             return new Answer(List.of(), Optional.empty()); // no findings to judge the order by
         }
-        Assessment assessment = assessor.assess(chart.input().get().presentation());
+        Assessment assessment = tracing.span("assessment.score", () -> assessor.assess(chart.input().get().presentation()));
         OrderReview.Verdict verdict = OrderReview.review(assessment, lumbarImagingTests);
         return new Answer(List.of(writers().imaging().card(verdict, orders,
                 chart.input().get().presentation().durationWeeks())), Optional.of(assessment));

@@ -29,6 +29,7 @@ import org.footpain.engine.Assessment;
 import org.footpain.engine.Assessor;
 import org.footpain.fhir.ObservationReader.FhirInput;
 import org.footpain.http.RequestOutcomes;
+import org.footpain.http.Tracing;
 import org.footpain.http.Roles;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -40,6 +41,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The FHIR R4 face of the same engine: {@code POST /v1/fhir/assessments} takes a Bundle or Parameters and
@@ -60,9 +62,12 @@ public class FhirAssessmentResource {
     private final FhirCodeSystems codeSystems;
 
     private final RequestOutcomes outcomes;
+    private final Tracing tracing;
 
     @Inject
-    public FhirAssessmentResource(FhirComponents components, Assessor assessor, RequestOutcomes outcomes) {
+    public FhirAssessmentResource(FhirComponents components, Assessor assessor, RequestOutcomes outcomes,
+                                  Tracing tracing) {
+        this.tracing = tracing;
         this.components = components;
         this.assessor = assessor;
         this.outcomes = outcomes;
@@ -110,13 +115,12 @@ public class FhirAssessmentResource {
         int limit = limit(uri.getQueryParameters().get("limit"));
         FhirContext fhir = components.context();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        FhirInput input = new ObservationReader(fhir, components.mapping(), today)
-                .read(new String(body, StandardCharsets.UTF_8));
-        Assessment assessment = assessor.assess(input.presentation());
-        Bundle answer = writer.write(assessment, input, limit, new Date());
+        FhirInput input = tracing.span("fhir.read", () -> new ObservationReader(fhir, components.mapping(), today)
+                .read(new String(body, StandardCharsets.UTF_8)));
+        Assessment assessment = tracing.span("assessment.score", () -> assessor.assess(input.presentation()));
+        Bundle answer = tracing.span("fhir.write", () -> writer.write(assessment, input, limit, new Date()));
         // the request's log line carries ids, versions and outcomes only: never a finding
-        outcomes.assessment(answer.getIdentifier().getValue(), assessment.knowledgeBaseVersion(),
-                assessment.triage().level().code());
+        outcomes.assessment("fhir", Optional.of(answer.getIdentifier().getValue()), assessment);
         return fhir(fhir, answer, 200);
     }
 
