@@ -9,6 +9,7 @@ import org.footpain.knowledge.KnowledgeBase;
 import org.footpain.knowledge.Side;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,15 +77,45 @@ final class Warnings {
      */
     private static Optional<Warning> pullingBothWays(ScoredCondition top) {
         List<Evidence> relevant = top.evidence().stream().filter(e -> onReportedLegs(e, top.laterality())).toList();
-        Optional<Evidence> supports = relevant.stream().filter(e -> e.likelihoodRatio() >= STRONG).findFirst();
-        Optional<Evidence> opposes = relevant.stream().filter(e -> e.likelihoodRatio() <= 1 / STRONG).findFirst();
+        Optional<String> supports = strongest(relevant.stream().filter(e -> e.likelihoodRatio() >= STRONG).toList(),
+                Comparator.comparingDouble(e -> -e.likelihoodRatio()));
+        Optional<String> opposes = strongest(relevant.stream().filter(e -> e.likelihoodRatio() <= 1 / STRONG).toList(),
+                Comparator.comparingDouble(Evidence::likelihoodRatio));
         if (supports.isEmpty() || opposes.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Warning(Warning.CONTRADICTORY_FINDINGS, "Findings pull both ways on "
-                + top.condition().name() + ": " + FindingText.describe(supports.get().findings().get(0))
-                + " supports it strongly while " + FindingText.describe(opposes.get().findings().get(0))
+                + top.condition().name() + ": " + supports.get() + " supports it strongly while " + opposes.get()
                 + " argues strongly against it."));
+    }
+
+    /**
+     * Names the strongest of the evidence. Among equally strong items the choice goes by what was found, never by
+     * the leg, and the same finding on both legs is named as such: the warning about a patient and about the
+     * mirror image of that patient then name mirrored findings.
+     */
+    private static Optional<String> strongest(List<Evidence> evidence, Comparator<Evidence> strength) {
+        if (evidence.isEmpty()) {
+            return Optional.empty();
+        }
+        Evidence best = evidence.stream().min(strength.thenComparing(Warnings::sideless)).orElseThrow();
+        Set<Side> legs = EnumSet.noneOf(Side.class);
+        evidence.stream().filter(e -> strength.compare(e, best) == 0 && sideless(e).equals(sideless(best)))
+                .flatMap(e -> e.findings().stream()).map(Finding::side).forEach(legs::add);
+        Finding first = best.findings().stream().min(Comparator.comparing(Warnings::sideless)).orElseThrow();
+        boolean bothLegs = legs.contains(Side.LEFT) && legs.contains(Side.RIGHT) || legs.contains(Side.BILATERAL);
+        return Optional.of(bothLegs && first.side() != Side.UNSIDED
+                ? FindingText.describe(first).replace(FindingText.onSide(first.side()), FindingText.onSide(Side.BILATERAL))
+                : FindingText.describe(first));
+    }
+
+    private static String sideless(Finding finding) {
+        return finding.path().path() + "=" + finding.value();
+    }
+
+    private static String sideless(Evidence evidence) {
+        return evidence.findings().stream().map(Warnings::sideless).sorted().distinct()
+                .reduce("", (a, b) -> a + ";" + b);
     }
 
     private static boolean onReportedLegs(Evidence evidence, ReportedLaterality laterality) {
