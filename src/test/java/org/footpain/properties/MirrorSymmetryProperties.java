@@ -2,6 +2,7 @@ package org.footpain.properties;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -40,6 +41,18 @@ class MirrorSymmetryProperties {
         Presentation mirrored = Engine.presentation(Requests.mirrored(request));
         assertEquals(sorted(presentation.mirrored().findings()), sorted(mirrored.findings()));
         assertEquals(presentation.setting(), mirrored.setting());
+    }
+
+    /**
+     * Once found by the property below: symptoms on the left and fibular signs on the right weigh exactly the same
+     * for either leg, and the tie showed the side of symptoms as weighed for the left leg whatever the patient said.
+     */
+    @Example
+    void a_tie_between_the_legs_reads_alike_for_a_patient_and_their_mirror_image() throws Exception {
+        swapping_left_and_right_swaps_every_laterality_and_changes_nothing_else((ObjectNode) Requests.JSON.readTree(
+                "{\"patient\":{\"ageYears\":40},\"history\":{\"symptomSide\":\"left\"},\"exam\":{\"strength\":"
+                        + "{\"ankleEversion\":{\"right\":0}},\"sensory\":{\"nerveTerritoryLoss\":[{\"nerve\":"
+                        + "\"common-fibular\",\"side\":\"right\"}]},\"foot\":{\"tinelFibularHead\":{\"right\":\"positive\"}}}}"));
     }
 
     @Property

@@ -111,7 +111,11 @@ public final class ConditionScorer {
                     ? ReportedLaterality.BILATERAL : ReportedLaterality.UNDETERMINED;
             reported.addAll(left);
             reported.addAll(right);
-            sideEvidence.getOrDefault(ReportedLaterality.LEFT, Optional.empty()).ifPresent(reported::add);
+            // the side of symptoms as weighed for the leg the patient points to (either leg for bilateral symptoms,
+            // whose weight is the same for both), so that a patient and their mirror image read alike
+            ReportedLaterality pointedTo = symptomSide.map(f -> ((FindingValue.Code) f.value()).code())
+                    .filter(Side.RIGHT.code()::equals).isPresent() ? ReportedLaterality.RIGHT : ReportedLaterality.LEFT;
+            sideEvidence.getOrDefault(pointedTo, Optional.empty()).ifPresent(reported::add);
         } else {
             laterality = explainedLegs(best, symptomSide);
             // every supplied finding that moved the estimate is listed: first those of the legs of the most
