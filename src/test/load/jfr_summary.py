@@ -21,6 +21,7 @@ def main():
     parser.add_argument("--prefix", default="org.footpain.")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--thread", default="", help="only samples of threads whose name contains this")
+    parser.add_argument("--within", default="", help="only samples with this method (Class.method) on the stack")
     parser.add_argument("--alloc", action="store_true",
                         help="allocation samples (jdk.ObjectAllocationSample, by weight) instead of CPU samples")
     args = parser.parse_args()
@@ -40,9 +41,11 @@ def main():
         frames = (v.get("stackTrace") or {}).get("frames") or []
         if not frames:
             continue
+        names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
+        if args.within and not any(args.within in name for name in names):
+            continue
         weight = v.get("weight", 1) if args.alloc else 1
         count += weight
-        names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
         if args.alloc:
             names[0] = names[0] + " -> " + v["objectClass"]["name"].replace("/", ".")
         own[names[0]] += weight

@@ -49,6 +49,7 @@ public final class NextFindingAdvisor {
     /** Per examination finding: the outcomes it can have and their baseline distribution, fixed by the knowledge base. */
     private final Map<FindingPath, List<FindingValue>> outcomesByPath = new EnumMap<>(FindingPath.class);
     private final Map<FindingPath, double[]> baselineByPath = new EnumMap<>(FindingPath.class);
+    private int maxOutcomes;
     /** Per condition, its finding rules by path, so that a candidate finding reads only its own rules. */
     private final Map<Condition, Map<FindingPath, List<FindingRule>>> rulesByPath = new IdentityHashMap<>();
 
@@ -69,6 +70,7 @@ public final class NextFindingAdvisor {
             if (considered(path)) {
                 List<FindingValue> outcomes = List.copyOf(outcomes(path));
                 outcomesByPath.put(path, outcomes);
+                maxOutcomes = Math.max(maxOutcomes, outcomes.size());
                 baselineByPath.put(path, baseline(path, outcomes));
             }
         }
@@ -97,6 +99,8 @@ public final class NextFindingAdvisor {
 
         List<Candidate> advice = new ArrayList<>();
         List<Side> bothLegs = legs(leading);
+        Scratch scratch = new Scratch(leading.size(), maxOutcomes);
+        double priorEntropy = entropy(prior);
         List<Candidate> perLeg = new ArrayList<>(2);
         for (FindingPath path : FindingPath.values()) {
             if (!considered(path)) {
@@ -108,7 +112,7 @@ public final class NextFindingAdvisor {
                 if (presentation.on(path, leg).isPresent()) {
                     continue;
                 }
-                Candidate candidate = candidate(path, leg, leading, prior, presentation);
+                Candidate candidate = candidate(path, leg, leading, prior, priorEntropy, presentation, scratch);
                 if (candidate != null) {
                     perLeg.add(candidate);
                 }
@@ -125,7 +129,7 @@ public final class NextFindingAdvisor {
         int limit = Math.min(advice.size(), kb.model().nextBestFindingLimit());
         List<NextFinding> suggested = new ArrayList<>(limit);
         for (int i = 0; i < limit; i++) {
-            suggested.add(advice.get(i).advice());
+            suggested.add(advice(advice.get(i), leading, presentation));
         }
         return List.copyOf(suggested);
     }
@@ -133,20 +137,13 @@ public final class NextFindingAdvisor {
     private static final List<Side> UNSIDED = List.of(Side.UNSIDED);
 
     /**
-     * A finding worth examining on a leg, with what its rationale is written from: the pair of leading conditions
-     * whose predictions differ most, their ratios and predicted outcome distributions.
+     * A finding worth examining on a side (BILATERAL when both legs gain the same, then read as {@code leg}), with its
+     * expected gain and the leading conditions (indexes) whose predictions differ most.
      */
-    private record Candidate(FindingPath path, Side side, double gain, List<FindingValue> outcomes,
-                             ScoredCondition a, double[] ratioA, double[] likelihoodA,
-                             ScoredCondition b, double[] ratioB, double[] likelihoodB) {
+    private record Candidate(FindingPath path, Side side, Side leg, double gain, int a, int b) {
 
         Candidate on(Side other) {
-            return new Candidate(path, other, gain, outcomes, a, ratioA, likelihoodA, b, ratioB, likelihoodB);
-        }
-
-        NextFinding advice() {
-            return new NextFinding(path, side, List.of(a.id(), b.id()), gain,
-                    rationale(path, outcomes, a, ratioA, likelihoodA, b, ratioB, likelihoodB));
+            return new Candidate(path, other, leg, gain, a, b);
         }
     }
 
@@ -170,35 +167,17 @@ public final class NextFindingAdvisor {
     }
 
     private Candidate candidate(FindingPath path, Side leg, List<ScoredCondition> leading, double[] prior,
-                                Presentation presentation) {
-        List<FindingValue> outcomes = outcomesByPath.get(path);
-        double[] baseline = baselineByPath.get(path);
+                                double priorEntropy, Presentation presentation, Scratch scratch) {
+        int m = outcomesByPath.get(path).size();
         int n = leading.size();
-        double[][] likelihood = new double[n][];
-        double[][] ratio = new double[n][];
-        boolean anyRule = false;
-        for (int a = 0; a < n; a++) {
-            ratio[a] = new double[outcomes.size()];
-            likelihood[a] = new double[outcomes.size()];
-            double z = 0;
-            for (int v = 0; v < outcomes.size(); v++) {
-                double lr = likelihoodRatio(leading.get(a), path, leg, outcomes.get(v), presentation);
-                anyRule |= !Double.isNaN(lr);
-                ratio[a][v] = Double.isNaN(lr) ? 1.0 : lr;
-                likelihood[a][v] = ratio[a][v] * baseline[v];
-                z += likelihood[a][v];
-            }
-            for (int v = 0; v < outcomes.size(); v++) {
-                likelihood[a][v] /= z;
-            }
-        }
-        if (!anyRule) {
+        double[][] likelihood = scratch.likelihood;
+        if (!predict(path, leg, leading, presentation, scratch.ratio, likelihood)) {
             return null;
         }
-        double gain = entropy(prior);
-        for (int v = 0; v < outcomes.size(); v++) {
+        double gain = priorEntropy;
+        double[] posterior = scratch.posterior;
+        for (int v = 0; v < m; v++) {
             double pv = 0;
-            double[] posterior = new double[n];
             for (int a = 0; a < n; a++) {
                 posterior[a] = prior[a] * likelihood[a][v];
                 pv += posterior[a];
@@ -219,7 +198,7 @@ public final class NextFindingAdvisor {
         double widest = -1;
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                for (int v = 0; v < outcomes.size(); v++) {
+                for (int v = 0; v < m; v++) {
                     double spread = Math.abs(Math.log(likelihood[a][v] / likelihood[b][v]));
                     if (spread > widest + 1e-12) {
                         widest = spread;
@@ -229,8 +208,58 @@ public final class NextFindingAdvisor {
                 }
             }
         }
-        return new Candidate(path, leg, gain, outcomes, leading.get(bestA), ratio[bestA], likelihood[bestA],
-                leading.get(bestB), ratio[bestB], likelihood[bestB]);
+        return new Candidate(path, leg, leg, gain, bestA, bestB);
+    }
+
+    /**
+     * Each leading condition's ratios for the finding's outcomes on this leg ({@code ratio}, 1 where it has no rule)
+     * and the outcome distribution it predicts ({@code likelihood}), row per condition and column per outcome; false
+     * when no leading condition has a rule for the finding.
+     */
+    private boolean predict(FindingPath path, Side leg, List<ScoredCondition> leading, Presentation presentation,
+                            double[][] ratio, double[][] likelihood) {
+        List<FindingValue> outcomes = outcomesByPath.get(path);
+        double[] baseline = baselineByPath.get(path);
+        boolean anyRule = false;
+        for (int a = 0; a < leading.size(); a++) {
+            double z = 0;
+            for (int v = 0; v < outcomes.size(); v++) {
+                double lr = likelihoodRatio(leading.get(a), path, leg, outcomes.get(v), presentation);
+                anyRule |= !Double.isNaN(lr);
+                ratio[a][v] = Double.isNaN(lr) ? 1.0 : lr;
+                likelihood[a][v] = ratio[a][v] * baseline[v];
+                z += likelihood[a][v];
+            }
+            for (int v = 0; v < outcomes.size(); v++) {
+                likelihood[a][v] /= z;
+            }
+        }
+        return anyRule;
+    }
+
+    /** The suggestion in words, its predictions computed again for the pair of conditions it separates. */
+    private NextFinding advice(Candidate c, List<ScoredCondition> leading, Presentation presentation) {
+        List<FindingValue> outcomes = outcomesByPath.get(c.path());
+        double[][] ratio = new double[leading.size()][outcomes.size()];
+        double[][] likelihood = new double[leading.size()][outcomes.size()];
+        predict(c.path(), c.leg(), leading, presentation, ratio, likelihood);
+        ScoredCondition a = leading.get(c.a());
+        ScoredCondition b = leading.get(c.b());
+        return new NextFinding(c.path(), c.side(), List.of(a.id(), b.id()), c.gain(),
+                rationale(c.path(), outcomes, a, ratio[c.a()], likelihood[c.a()], b, ratio[c.b()], likelihood[c.b()]));
+    }
+
+    /** Work arrays of one call of {@link #advise}, reused for every candidate finding. */
+    private static final class Scratch {
+        final double[][] ratio;
+        final double[][] likelihood;
+        final double[] posterior;
+
+        Scratch(int conditions, int outcomes) {
+            ratio = new double[conditions][outcomes];
+            likelihood = new double[conditions][outcomes];
+            posterior = new double[conditions];
+        }
     }
 
     /**

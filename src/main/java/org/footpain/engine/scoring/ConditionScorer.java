@@ -19,10 +19,8 @@ import org.footpain.knowledge.ValueTest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -312,25 +310,50 @@ public final class ConditionScorer {
             return List.of();
         }
         double d = model.correlationDamping().value();
-        Map<String, List<Unit>> groups = new LinkedHashMap<>();
-        int solo = 0;
-        for (Unit unit : units) {
-            String key = unit.group().orElse("\u0000solo" + solo++);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
-        }
-        List<Evidence> evidence = new ArrayList<>();
-        for (List<Unit> group : groups.values()) {
-            List<Unit> sorted = new ArrayList<>(group);
-            sorted.sort(Comparator.comparingDouble((Unit u) -> -Math.abs(Math.log(u.likelihoodRatio()))));
-            double weight = 1.0;
-            for (Unit unit : sorted) {
-                for (Evidence piece : unit.pieces()) {
-                    evidence.add(withWeight(piece, piece.weight() * weight));
+        int n = units.size();
+        List<Evidence> evidence = new ArrayList<>(n + 2);
+        boolean[] done = new boolean[n];
+        List<Unit> group = null;
+        // groups in the order they first appear; a unit outside any group is a group of its own
+        for (int i = 0; i < n; i++) {
+            if (done[i]) {
+                continue;
+            }
+            Unit first = units.get(i);
+            Optional<String> key = first.group();
+            if (key.isEmpty()) {
+                addWeighted(evidence, first, 1.0);
+                continue;
+            }
+            if (group == null) {
+                group = new ArrayList<>(4);
+            }
+            group.clear();
+            for (int j = i; j < n; j++) {
+                if (!done[j] && key.equals(units.get(j).group())) {
+                    group.add(units.get(j));
+                    done[j] = true;
                 }
+            }
+            if (group.size() > 1) {
+                group.sort(STRONGEST_UNIT_FIRST); // stable: equally strong units keep their order
+            }
+            double weight = 1.0;
+            for (Unit unit : group) {
+                addWeighted(evidence, unit, weight);
                 weight *= d;
             }
         }
         return evidence;
+    }
+
+    private static final Comparator<Unit> STRONGEST_UNIT_FIRST =
+            Comparator.comparingDouble((Unit u) -> -Math.abs(Math.log(u.likelihoodRatio())));
+
+    private static void addWeighted(List<Evidence> evidence, Unit unit, double weight) {
+        for (Evidence piece : unit.pieces()) {
+            evidence.add(weight == 1.0 ? piece : withWeight(piece, piece.weight() * weight));
+        }
     }
 
     private static Evidence withWeight(Evidence e, double weight) {
