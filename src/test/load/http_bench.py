@@ -151,6 +151,7 @@ def main():
     parser.add_argument("--wrk-cpu", type=int, default=0)
     parser.add_argument("--starts", type=int, default=3, help="extra cold starts timed at the end (medians)")
     parser.add_argument("--jvm-flag", action="append", default=[], help="an extra JVM flag for the service")
+    parser.add_argument("--start-only", action="store_true", help="only time cold starts (--starts of them)")
     args = parser.parse_args()
     if not os.path.exists(JAR):
         sys.exit("build the benchmark service first: ./mvnw -Pbench package")
@@ -168,6 +169,18 @@ def main():
     env = dict(os.environ, MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(work, "public-key.pem"),
                MP_JWT_VERIFY_ISSUER="https://idp.local", MP_JWT_VERIFY_AUDIENCES="footpain-assessment")
     env.pop("JAVA_TOOL_OPTIONS", None)
+    if args.start_only:
+        starts = []
+        for _ in range(args.starts):
+            with open(os.path.join(work, "start.log"), "w") as log:
+                s, seconds, flags = start_service(args, free_port(), env, log)
+                stop(s)
+            starts.append(seconds)
+            print(f"start to first answered assessment: {seconds:.2f} s", flush=True)
+        print(f"service: java {' '.join(flags)}")
+        print(f"median of {len(starts)} starts: {statistics.median(starts):.2f} s")
+        shutil.rmtree(work, ignore_errors=True)
+        return
     log = open(os.path.join(work, "service.log"), "w")
     port = free_port()
     service, first_start, flags = start_service(args, port, env, log)
