@@ -25,6 +25,7 @@ public final class Presentation {
     private final Setting setting;
     private final List<Finding> findings;
     private final Map<FindingPath, List<Finding>> byPath = new EnumMap<>(FindingPath.class);
+    private final boolean redFlagsScreened;
 
     public Presentation(Setting setting, List<Finding> findings) {
         this.setting = setting;
@@ -45,6 +46,8 @@ public final class Presentation {
             throw new IllegalArgumentException("patient.ageYears is required");
         }
         byPath.replaceAll((path, list) -> Collections.unmodifiableList(list));
+        redFlagsScreened = on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED)
+                .map(f -> ((FindingValue.Flag) f.value()).value()).orElse(false);
     }
 
     public Setting setting() {
@@ -61,9 +64,10 @@ public final class Presentation {
 
     /** The finding at a path on one leg (or {@link Side#UNSIDED} for a path without sides). */
     public Optional<Finding> on(FindingPath path, Side side) {
-        for (Finding finding : all(path)) {
-            if (finding.side() == side) {
-                return Optional.of(finding);
+        List<Finding> supplied = all(path);
+        for (int i = 0; i < supplied.size(); i++) {
+            if (supplied.get(i).side() == side) {
+                return Optional.of(supplied.get(i));
             }
         }
         return Optional.empty();
@@ -83,8 +87,7 @@ public final class Presentation {
     }
 
     public boolean redFlagsScreened() {
-        return on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED)
-                .map(f -> ((FindingValue.Flag) f.value()).value()).orElse(false);
+        return redFlagsScreened;
     }
 
     public OptionalDouble durationWeeks() {

@@ -13,6 +13,8 @@ import org.footpain.engine.Assessment;
 import org.footpain.engine.Assessor;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an operator watches at /q/metrics beside Quarkus's own HTTP metrics: assessments by channel, triage level
@@ -27,6 +29,7 @@ public class AssessmentMetrics {
     static final String KNOWLEDGE_BASE = "footpain.knowledge.base";
 
     private final MeterRegistry registry;
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
     public AssessmentMetrics(MeterRegistry registry, Assessor assessor) {
         this.registry = registry;
@@ -40,12 +43,17 @@ public class AssessmentMetrics {
     /** @param channel json, fhir or cds-hooks */
     void count(String channel, Assessment assessment) {
         String top = assessment.differential().isEmpty() ? "none" : assessment.differential().get(0).condition().id();
-        Counter.builder(ASSESSMENTS)
-                .description("Assessments answered, by channel, triage level and leading condition.")
-                .tag("channel", channel)
-                .tag("triage", assessment.triage().level().code())
-                .tag("top_condition", top)
-                .register(registry).increment();
+        // a few dozen combinations at most: each counter is registered once, then found without building its id
+        counters.computeIfAbsent(new CounterKey(channel, assessment.triage().level().code(), top), key ->
+                Counter.builder(ASSESSMENTS)
+                        .description("Assessments answered, by channel, triage level and leading condition.")
+                        .tag("channel", key.channel())
+                        .tag("triage", key.triage())
+                        .tag("top_condition", key.top())
+                        .register(registry)).increment();
+    }
+
+    private record CounterKey(String channel, String triage, String top) {
     }
 
     /** Latency histograms (Prometheus buckets) for every endpoint, so that percentiles can be aggregated. */

@@ -9,6 +9,7 @@ import org.footpain.knowledge.Side;
 import org.footpain.knowledge.ValueTest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,10 +135,16 @@ public final class FindingMatcher {
             }
             return presentation.on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED).map(List::of);
         }
-        List<Finding> listed = presentation.all(match.path()).stream()
-                .filter(f -> passes(items, f.value()))
-                .toList();
-        return listed.isEmpty() ? Optional.empty() : Optional.of(listed);
+        List<Finding> listed = null;
+        for (Finding f : presentation.all(match.path())) {
+            if (passes(items, f.value())) {
+                if (listed == null) {
+                    listed = new ArrayList<>(2);
+                }
+                listed.add(f);
+            }
+        }
+        return listed == null ? Optional.empty() : Optional.of(Collections.unmodifiableList(listed));
     }
 
     private static Optional<List<Finding>> bilateral(Match match, Presentation presentation, Side leg) {
@@ -176,22 +183,42 @@ public final class FindingMatcher {
     }
 
     private static Optional<List<Finding>> sidedList(Match match, Presentation presentation, Side leg) {
-        List<Finding> passing = presentation.all(match.path()).stream()
-                .filter(f -> passes(match.test(), f.value()))
-                .toList();
+        List<Finding> supplied = presentation.all(match.path());
+        if (supplied.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Finding> passing = new ArrayList<>(supplied.size());
+        for (Finding f : supplied) {
+            if (passes(match.test(), f.value())) {
+                passing.add(f);
+            }
+        }
         List<Finding> chosen = switch (match.on()) {
-            case SIDE -> passing.stream().filter(f -> f.side().covers(leg)).toList();
-            case SYMMETRIC -> coversBoth(passing)
-                    ? passing.stream().filter(f -> leg == Side.UNSIDED || f.side().covers(leg)).toList()
-                    : List.of();
+            case SIDE -> on(passing, leg);
+            case SYMMETRIC -> coversBoth(passing) ? leg == Side.UNSIDED ? passing : on(passing, leg) : List.of();
             case EITHER -> passing;
             case BOTH -> coversBoth(passing) ? passing : List.of();
         };
-        return chosen.isEmpty() ? Optional.empty() : Optional.of(chosen);
+        return chosen.isEmpty() ? Optional.empty() : Optional.of(Collections.unmodifiableList(chosen));
+    }
+
+    private static List<Finding> on(List<Finding> findings, Side leg) {
+        List<Finding> chosen = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (f.side().covers(leg)) {
+                chosen.add(f);
+            }
+        }
+        return chosen;
     }
 
     private static boolean coversBoth(List<Finding> findings) {
-        return findings.stream().anyMatch(f -> f.side().covers(Side.LEFT))
-                && findings.stream().anyMatch(f -> f.side().covers(Side.RIGHT));
+        boolean left = false;
+        boolean right = false;
+        for (Finding f : findings) {
+            left |= f.side().covers(Side.LEFT);
+            right |= f.side().covers(Side.RIGHT);
+        }
+        return left && right;
     }
 }

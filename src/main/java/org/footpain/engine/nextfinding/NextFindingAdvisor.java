@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,12 @@ public final class NextFindingAdvisor {
 
     private final KnowledgeBase kb;
     private final Map<FindingPath, List<Double>> numberCuts = new EnumMap<>(FindingPath.class);
+    /** Per examination finding: the outcomes it can have and their baseline distribution, fixed by the knowledge base. */
+    private final Map<FindingPath, List<FindingValue>> outcomesByPath = new EnumMap<>(FindingPath.class);
+    private final Map<FindingPath, double[]> baselineByPath = new EnumMap<>(FindingPath.class);
+    private int maxOutcomes;
+    /** Per condition, its finding rules by path, so that a candidate finding reads only its own rules. */
+    private final Map<Condition, Map<FindingPath, List<FindingRule>>> rulesByPath = new IdentityHashMap<>();
 
     public NextFindingAdvisor(KnowledgeBase kb) {
         this.kb = kb;
@@ -59,6 +66,26 @@ public final class NextFindingAdvisor {
                 }
             }
         }
+        for (FindingPath path : FindingPath.values()) {
+            if (considered(path)) {
+                List<FindingValue> outcomes = List.copyOf(outcomes(path));
+                outcomesByPath.put(path, outcomes);
+                maxOutcomes = Math.max(maxOutcomes, outcomes.size());
+                baselineByPath.put(path, baseline(path, outcomes));
+            }
+        }
+        for (Condition condition : kb.conditions()) {
+            Map<FindingPath, List<FindingRule>> byPath = new EnumMap<>(FindingPath.class);
+            for (FindingRule rule : condition.findings()) {
+                byPath.computeIfAbsent(rule.path(), p -> new ArrayList<>()).add(rule);
+            }
+            rulesByPath.put(condition, byPath);
+        }
+    }
+
+    /** The findings worth suggesting: examination findings read per leg or once, not lists of sites. */
+    private static boolean considered(FindingPath path) {
+        return path.examination() && path.shape() != FindingPath.Shape.SIDED_LIST;
     }
 
     public List<NextFinding> advise(Presentation presentation, List<ScoredCondition> ranked) {
@@ -70,31 +97,54 @@ public final class NextFindingAdvisor {
         double total = leading.stream().mapToDouble(ScoredCondition::probability).sum();
         double[] prior = leading.stream().mapToDouble(c -> c.probability() / total).toArray();
 
-        List<NextFinding> advice = new ArrayList<>();
+        List<Candidate> advice = new ArrayList<>();
+        List<Side> bothLegs = legs(leading);
+        Scratch scratch = new Scratch(leading.size(), maxOutcomes);
+        double priorEntropy = entropy(prior);
+        List<Candidate> perLeg = new ArrayList<>(2);
         for (FindingPath path : FindingPath.values()) {
-            if (!path.examination() || path.shape() == FindingPath.Shape.SIDED_LIST) {
+            if (!considered(path)) {
                 continue;
             }
-            List<Side> legs = path.shape() == FindingPath.Shape.SCALAR ? List.of(Side.UNSIDED) : legs(leading);
-            List<NextFinding> perLeg = new ArrayList<>();
+            List<Side> legs = path.shape() == FindingPath.Shape.SCALAR ? UNSIDED : bothLegs;
+            perLeg.clear();
             for (Side leg : legs) {
                 if (presentation.on(path, leg).isPresent()) {
                     continue;
                 }
-                candidate(path, leg, leading, prior, presentation).ifPresent(perLeg::add);
+                Candidate candidate = candidate(path, leg, leading, prior, priorEntropy, presentation, scratch);
+                if (candidate != null) {
+                    perLeg.add(candidate);
+                }
             }
-            if (perLeg.size() == 2 && Math.abs(perLeg.get(0).informationGain() - perLeg.get(1).informationGain())
-                    < 1e-9) {
-                NextFinding one = perLeg.get(0);
-                advice.add(new NextFinding(path, Side.BILATERAL, one.separates(), one.informationGain(),
-                        one.rationale()));
+            if (perLeg.size() == 2 && Math.abs(perLeg.get(0).gain() - perLeg.get(1).gain()) < 1e-9) {
+                advice.add(perLeg.get(0).on(Side.BILATERAL));
             } else {
                 advice.addAll(perLeg);
             }
         }
-        advice.sort(Comparator.comparingDouble((NextFinding n) -> -n.informationGain())
-                .thenComparing(n -> n.path().ordinal()).thenComparing(NextFinding::side));
-        return advice.stream().limit(kb.model().nextBestFindingLimit()).toList();
+        advice.sort(Comparator.comparingDouble((Candidate n) -> -n.gain())
+                .thenComparing(n -> n.path().ordinal()).thenComparing(Candidate::side));
+        // the words are written only for the findings suggested
+        int limit = Math.min(advice.size(), kb.model().nextBestFindingLimit());
+        List<NextFinding> suggested = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            suggested.add(advice(advice.get(i), leading, presentation));
+        }
+        return List.copyOf(suggested);
+    }
+
+    private static final List<Side> UNSIDED = List.of(Side.UNSIDED);
+
+    /**
+     * A finding worth examining on a side (BILATERAL when both legs gain the same, then read as {@code leg}), with its
+     * expected gain and the leading conditions (indexes) whose predictions differ most.
+     */
+    private record Candidate(FindingPath path, Side side, Side leg, double gain, int a, int b) {
+
+        Candidate on(Side other) {
+            return new Candidate(path, other, leg, gain, a, b);
+        }
     }
 
     /** The legs worth examining: those the leading conditions are placed on, both when any is undecided. */
@@ -116,36 +166,18 @@ public final class NextFindingAdvisor {
         return legs;
     }
 
-    private Optional<NextFinding> candidate(FindingPath path, Side leg, List<ScoredCondition> leading, double[] prior,
-                                            Presentation presentation) {
-        List<FindingValue> outcomes = outcomes(path);
-        double[] baseline = baseline(path, outcomes);
+    private Candidate candidate(FindingPath path, Side leg, List<ScoredCondition> leading, double[] prior,
+                                double priorEntropy, Presentation presentation, Scratch scratch) {
+        int m = outcomesByPath.get(path).size();
         int n = leading.size();
-        double[][] likelihood = new double[n][];
-        double[][] ratio = new double[n][];
-        boolean anyRule = false;
-        for (int a = 0; a < n; a++) {
-            ratio[a] = new double[outcomes.size()];
-            likelihood[a] = new double[outcomes.size()];
-            double z = 0;
-            for (int v = 0; v < outcomes.size(); v++) {
-                Optional<Double> lr = likelihoodRatio(leading.get(a), path, leg, outcomes.get(v), presentation);
-                anyRule |= lr.isPresent();
-                ratio[a][v] = lr.orElse(1.0);
-                likelihood[a][v] = ratio[a][v] * baseline[v];
-                z += likelihood[a][v];
-            }
-            for (int v = 0; v < outcomes.size(); v++) {
-                likelihood[a][v] /= z;
-            }
+        double[][] likelihood = scratch.likelihood;
+        if (!predict(path, leg, leading, presentation, scratch.ratio, likelihood)) {
+            return null;
         }
-        if (!anyRule) {
-            return Optional.empty();
-        }
-        double gain = entropy(prior);
-        for (int v = 0; v < outcomes.size(); v++) {
+        double gain = priorEntropy;
+        double[] posterior = scratch.posterior;
+        for (int v = 0; v < m; v++) {
             double pv = 0;
-            double[] posterior = new double[n];
             for (int a = 0; a < n; a++) {
                 posterior[a] = prior[a] * likelihood[a][v];
                 pv += posterior[a];
@@ -158,7 +190,7 @@ public final class NextFindingAdvisor {
             }
         }
         if (gain < MIN_GAIN) {
-            return Optional.empty();
+            return null;
         }
         // the pair of leading conditions whose predictions differ most
         int bestA = 0;
@@ -166,7 +198,7 @@ public final class NextFindingAdvisor {
         double widest = -1;
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                for (int v = 0; v < outcomes.size(); v++) {
+                for (int v = 0; v < m; v++) {
                     double spread = Math.abs(Math.log(likelihood[a][v] / likelihood[b][v]));
                     if (spread > widest + 1e-12) {
                         widest = spread;
@@ -176,28 +208,77 @@ public final class NextFindingAdvisor {
                 }
             }
         }
-        String rationale = rationale(path, outcomes, leading.get(bestA), ratio[bestA], likelihood[bestA],
-                leading.get(bestB), ratio[bestB], likelihood[bestB]);
-        return Optional.of(new NextFinding(path, leg, List.of(leading.get(bestA).id(), leading.get(bestB).id()),
-                gain, rationale));
+        return new Candidate(path, leg, leg, gain, bestA, bestB);
     }
 
     /**
-     * The ratio a leading condition's rule gives a value of the finding on this leg, as if examined; empty
+     * Each leading condition's ratios for the finding's outcomes on this leg ({@code ratio}, 1 where it has no rule)
+     * and the outcome distribution it predicts ({@code likelihood}), row per condition and column per outcome; false
+     * when no leading condition has a rule for the finding.
+     */
+    private boolean predict(FindingPath path, Side leg, List<ScoredCondition> leading, Presentation presentation,
+                            double[][] ratio, double[][] likelihood) {
+        List<FindingValue> outcomes = outcomesByPath.get(path);
+        double[] baseline = baselineByPath.get(path);
+        boolean anyRule = false;
+        for (int a = 0; a < leading.size(); a++) {
+            double z = 0;
+            for (int v = 0; v < outcomes.size(); v++) {
+                double lr = likelihoodRatio(leading.get(a), path, leg, outcomes.get(v), presentation);
+                anyRule |= !Double.isNaN(lr);
+                ratio[a][v] = Double.isNaN(lr) ? 1.0 : lr;
+                likelihood[a][v] = ratio[a][v] * baseline[v];
+                z += likelihood[a][v];
+            }
+            for (int v = 0; v < outcomes.size(); v++) {
+                likelihood[a][v] /= z;
+            }
+        }
+        return anyRule;
+    }
+
+    /** The suggestion in words, its predictions computed again for the pair of conditions it separates. */
+    private NextFinding advice(Candidate c, List<ScoredCondition> leading, Presentation presentation) {
+        List<FindingValue> outcomes = outcomesByPath.get(c.path());
+        double[][] ratio = new double[leading.size()][outcomes.size()];
+        double[][] likelihood = new double[leading.size()][outcomes.size()];
+        predict(c.path(), c.leg(), leading, presentation, ratio, likelihood);
+        ScoredCondition a = leading.get(c.a());
+        ScoredCondition b = leading.get(c.b());
+        return new NextFinding(c.path(), c.side(), List.of(a.id(), b.id()), c.gain(),
+                rationale(c.path(), outcomes, a, ratio[c.a()], likelihood[c.a()], b, ratio[c.b()], likelihood[c.b()]));
+    }
+
+    /** Work arrays of one call of {@link #advise}, reused for every candidate finding. */
+    private static final class Scratch {
+        final double[][] ratio;
+        final double[][] likelihood;
+        final double[] posterior;
+
+        Scratch(int conditions, int outcomes) {
+            ratio = new double[conditions][outcomes];
+            likelihood = new double[conditions][outcomes];
+            posterior = new double[conditions];
+        }
+    }
+
+    /**
+     * The ratio a leading condition's rule gives a value of the finding on this leg, as if examined; NaN
      * when the condition has no rule for the finding. A sided condition only reads the leg it is placed on.
      */
-    private static Optional<Double> likelihoodRatio(ScoredCondition scored, FindingPath path, Side leg,
-                                                    FindingValue value, Presentation presentation) {
+    private double likelihoodRatio(ScoredCondition scored, FindingPath path, Side leg,
+                                   FindingValue value, Presentation presentation) {
         Condition condition = scored.condition();
         if (condition.sided() && leg != Side.UNSIDED) {
             ReportedLaterality l = scored.laterality();
             if ((l == ReportedLaterality.LEFT && leg != Side.LEFT)
                     || (l == ReportedLaterality.RIGHT && leg != Side.RIGHT)) {
-                return Optional.empty();
+                return Double.NaN;
             }
         }
-        Optional<Double> found = Optional.empty();
-        for (FindingRule rule : condition.findings()) {
+        double found = Double.NaN;
+        Map<FindingPath, List<FindingRule>> byPath = rulesByPath.get(condition);
+        for (FindingRule rule : byPath == null ? condition.findings() : byPath.getOrDefault(path, List.of())) {
             if (rule.path() != path) {
                 continue;
             }
@@ -212,9 +293,9 @@ public final class NextFindingAdvisor {
                         continue;
                     }
                 }
-                found = Optional.of(1.0);
+                found = 1.0;
                 if (FindingMatcher.passes(outcome.match().test(), value)) {
-                    return Optional.of(outcome.likelihoodRatio());
+                    return outcome.likelihoodRatio();
                 }
             }
         }

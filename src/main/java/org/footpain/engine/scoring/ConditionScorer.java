@@ -19,10 +19,8 @@ import org.footpain.knowledge.ValueTest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +38,9 @@ import java.util.Set;
  */
 public final class ConditionScorer {
 
+    private static final ReportedLaterality[] CONFIGURATIONS = {
+            ReportedLaterality.LEFT, ReportedLaterality.RIGHT, ReportedLaterality.BILATERAL};
+
     private final ReasoningModel model;
 
     public ConditionScorer(ReasoningModel model) {
@@ -51,7 +52,7 @@ public final class ConditionScorer {
         if (condition.laterality() instanceof Laterality.Sided sided) {
             return scoreSided(condition, sided, prior, presentation);
         }
-        List<Evidence> evidence = damp(units(condition, presentation, Side.UNSIDED));
+        List<Evidence> evidence = damp(units(condition, presentation, Side.UNSIDED, false));
         double logOdds = logit(prior) + sum(evidence);
         ReportedLaterality laterality = condition.laterality() instanceof Laterality.Central
                 ? ReportedLaterality.NOT_APPLICABLE
@@ -61,43 +62,52 @@ public final class ConditionScorer {
 
     private ScoredCondition scoreSided(Condition condition, Laterality.Sided sided, double prior,
                                        Presentation presentation) {
-        List<Unit> leftUnits = units(condition, presentation, Side.LEFT);
-        List<Unit> rightUnits = units(condition, presentation, Side.RIGHT);
-        List<Evidence> unsided = damp(leftUnits.stream().filter(u -> !u.legSpecific()).toList());
-        List<Evidence> left = damp(leftUnits.stream().filter(Unit::legSpecific).toList());
-        List<Evidence> right = damp(rightUnits.stream().filter(Unit::legSpecific).toList());
+        List<Unit> leftUnits = units(condition, presentation, Side.LEFT, false);
+        // the right leg's pass keeps only leg-specific evidence: the rest is the left pass's
+        List<Unit> rightUnits = units(condition, presentation, Side.RIGHT, true);
+        List<Evidence> unsided = damp(legSpecific(leftUnits, false));
+        List<Evidence> left = damp(legSpecific(leftUnits, true));
+        List<Evidence> right = damp(legSpecific(rightUnits, true));
 
         double b = sided.bilateralFraction();
         double logAbsent = Math.log1p(-prior);
         double common = sum(unsided);
         Optional<Finding> symptomSide = presentation.on(FindingPath.SYMPTOM_SIDE, Side.UNSIDED);
-        Map<ReportedLaterality, Double> logOdds = new LinkedHashMap<>();
-        Map<ReportedLaterality, Optional<Evidence>> sideEvidence = new LinkedHashMap<>();
-        for (ReportedLaterality config : List.of(ReportedLaterality.LEFT, ReportedLaterality.RIGHT,
-                ReportedLaterality.BILATERAL)) {
+        // the hypotheses LEFT, RIGHT, BILATERAL (indexes into CONFIGURATIONS); one with no share is left out
+        double[] logOdds = new double[CONFIGURATIONS.length];
+        boolean[] weighed = new boolean[CONFIGURATIONS.length];
+        Evidence[] sideEvidence = new Evidence[CONFIGURATIONS.length];
+        double sumLeft = sum(left);
+        double sumRight = sum(right);
+        int best = -1;
+        for (int i = 0; i < CONFIGURATIONS.length; i++) {
+            ReportedLaterality config = CONFIGURATIONS[i];
             double share = config == ReportedLaterality.BILATERAL ? b : (1 - b) / 2;
             if (share <= 0) {
                 continue;
             }
-            Optional<Evidence> side = symptomSide.map(f -> symptomSideEvidence(f, config));
+            Evidence side = symptomSide.isPresent() ? symptomSideEvidence(symptomSide.get(), config) : null;
             double legs = switch (config) {
-                case LEFT -> sum(left);
-                case RIGHT -> sum(right);
-                default -> sum(left) + sum(right);
+                case LEFT -> sumLeft;
+                case RIGHT -> sumRight;
+                default -> sumLeft + sumRight;
             };
-            logOdds.put(config, Math.log(prior * share) - logAbsent + common + legs
-                    + side.map(Evidence::logOddsShift).orElse(0.0));
-            sideEvidence.put(config, side);
+            logOdds[i] = Math.log(prior * share) - logAbsent + common + legs
+                    + (side == null ? 0.0 : side.logOddsShift());
+            weighed[i] = true;
+            sideEvidence[i] = side;
+            if (best < 0 || logOdds[i] > logOdds[best]) {
+                best = i; // the first of equals wins, as the hypotheses are listed
+            }
         }
-        double total = logSumExp(logOdds.values());
+        double total = logSumExp(logOdds, weighed);
         double probability = round(sigmoid(total));
 
         boolean anySided = symptomSide.isPresent() || !left.isEmpty() || !right.isEmpty();
-        ReportedLaterality best = logOdds.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(ReportedLaterality.UNDETERMINED);
-        double l = logOdds.getOrDefault(ReportedLaterality.LEFT, Double.NEGATIVE_INFINITY);
-        double r = logOdds.getOrDefault(ReportedLaterality.RIGHT, Double.NEGATIVE_INFINITY);
-        boolean tie = best != ReportedLaterality.BILATERAL && Math.abs(l - r) < 1e-9;
+        ReportedLaterality bestConfig = best < 0 ? ReportedLaterality.UNDETERMINED : CONFIGURATIONS[best];
+        double l = weighed[0] ? logOdds[0] : Double.NEGATIVE_INFINITY;
+        double r = weighed[1] ? logOdds[1] : Double.NEGATIVE_INFINITY;
+        boolean tie = bestConfig != ReportedLaterality.BILATERAL && Math.abs(l - r) < 1e-9;
 
         ReportedLaterality laterality;
         List<Evidence> reported = new ArrayList<>(unsided);
@@ -107,22 +117,26 @@ public final class ConditionScorer {
             // explains both; otherwise the side cannot be told
             boolean bilateralSymptoms = symptomSide.map(f -> ((FindingValue.Code) f.value()).code())
                     .filter(Side.BILATERAL.code()::equals).isPresent();
-            laterality = anySided && bilateralSymptoms && logOdds.containsKey(ReportedLaterality.BILATERAL)
+            laterality = anySided && bilateralSymptoms && weighed[2]
                     ? ReportedLaterality.BILATERAL : ReportedLaterality.UNDETERMINED;
             reported.addAll(left);
             reported.addAll(right);
             // the side of symptoms as weighed for the leg the patient points to (either leg for bilateral symptoms,
             // whose weight is the same for both), so that a patient and their mirror image read alike
-            ReportedLaterality pointedTo = symptomSide.map(f -> ((FindingValue.Code) f.value()).code())
-                    .filter(Side.RIGHT.code()::equals).isPresent() ? ReportedLaterality.RIGHT : ReportedLaterality.LEFT;
-            sideEvidence.getOrDefault(pointedTo, Optional.empty()).ifPresent(reported::add);
+            int pointedTo = symptomSide.map(f -> ((FindingValue.Code) f.value()).code())
+                    .filter(Side.RIGHT.code()::equals).isPresent() ? 1 : 0;
+            if (sideEvidence[pointedTo] != null) {
+                reported.add(sideEvidence[pointedTo]);
+            }
         } else {
-            laterality = explainedLegs(best, symptomSide);
+            laterality = explainedLegs(bestConfig, symptomSide);
             // every supplied finding that moved the estimate is listed: first those of the legs of the most
             // probable hypothesis, then those of the other leg, which moved it through the less likely ones
-            (best == ReportedLaterality.RIGHT ? otherLeg : reported).addAll(left);
-            (best == ReportedLaterality.LEFT ? otherLeg : reported).addAll(right);
-            sideEvidence.get(best).ifPresent(reported::add);
+            (bestConfig == ReportedLaterality.RIGHT ? otherLeg : reported).addAll(left);
+            (bestConfig == ReportedLaterality.LEFT ? otherLeg : reported).addAll(right);
+            if (sideEvidence[best] != null) {
+                reported.add(sideEvidence[best]);
+            }
         }
         List<Evidence> evidence = new ArrayList<>(strongestFirst(reported));
         evidence.addAll(strongestFirst(otherLeg));
@@ -162,19 +176,23 @@ public final class ConditionScorer {
     /**
      * The evidence one leg's hypothesis (or the whole patient's, for {@link Side#UNSIDED}) draws from the
      * supplied findings, before damping: applicable clusters first, then every finding rule whose first
-     * matching outcome applies, unless a cluster that applied has taken its finding over.
+     * matching outcome applies, unless a cluster that applied has taken its finding over. With {@code legOnly}, rules
+     * on findings that have no side (whose evidence is never leg-specific) are not read.
      */
-    private List<Unit> units(Condition condition, Presentation presentation, Side leg) {
+    private List<Unit> units(Condition condition, Presentation presentation, Side leg, boolean legOnly) {
         List<Unit> units = new ArrayList<>();
         List<Match> takenOver = new ArrayList<>();
         for (Cluster cluster : condition.clusters()) {
-            cluster(cluster, presentation, leg).ifPresent(unit -> {
-                units.add(unit);
-                cluster.components().forEach(c -> takenOver.addAll(c.matches()));
-            });
+            Optional<Unit> applies = cluster(cluster, presentation, leg);
+            if (applies.isPresent()) {
+                units.add(applies.get());
+                for (Cluster.Component c : cluster.components()) {
+                    takenOver.addAll(c.matches());
+                }
+            }
         }
         for (FindingRule rule : condition.findings()) {
-            if (takenOver.stream().anyMatch(m -> overlaps(m, rule))) {
+            if ((legOnly && !rule.path().sided()) || !suppliedFor(rule, presentation) || takenOver(takenOver, rule)) {
                 continue;
             }
             for (Outcome outcome : rule.outcomes()) {
@@ -246,6 +264,33 @@ public final class ConditionScorer {
         return Optional.empty();
     }
 
+    /**
+     * Whether the presentation holds anything a rule's outcomes could match: a finding at its path, or, for a red
+     * flag screened as absent, the screening. Every other rule is skipped without matching (nothing supplied moves
+     * nothing), so the cost of an assessment follows the findings supplied rather than the size of the knowledge base.
+     */
+    private static boolean suppliedFor(FindingRule rule, Presentation presentation) {
+        if (!presentation.all(rule.path()).isEmpty()) {
+            return true;
+        }
+        List<Outcome> outcomes = rule.outcomes();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).match().screenedAbsent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean takenOver(List<Match> takenOver, FindingRule rule) {
+        for (Match m : takenOver) {
+            if (overlaps(m, rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A cluster criterion takes over a finding rule on the same finding (for a set, on the same items). */
     private static boolean overlaps(Match component, FindingRule rule) {
         if (component.path() != rule.path()) {
@@ -265,26 +310,54 @@ public final class ConditionScorer {
      * 1, d, d², …; a unit outside any group counts in full.
      */
     private List<Evidence> damp(List<Unit> units) {
-        double d = model.correlationDamping().value();
-        Map<String, List<Unit>> groups = new LinkedHashMap<>();
-        int solo = 0;
-        for (Unit unit : units) {
-            String key = unit.group().orElse("\u0000solo" + solo++);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
+        if (units.isEmpty()) {
+            return List.of();
         }
-        List<Evidence> evidence = new ArrayList<>();
-        for (List<Unit> group : groups.values()) {
-            List<Unit> sorted = new ArrayList<>(group);
-            sorted.sort(Comparator.comparingDouble((Unit u) -> -Math.abs(Math.log(u.likelihoodRatio()))));
-            double weight = 1.0;
-            for (Unit unit : sorted) {
-                for (Evidence piece : unit.pieces()) {
-                    evidence.add(withWeight(piece, piece.weight() * weight));
+        double d = model.correlationDamping().value();
+        int n = units.size();
+        List<Evidence> evidence = new ArrayList<>(n + 2);
+        boolean[] done = new boolean[n];
+        List<Unit> group = null;
+        // groups in the order they first appear; a unit outside any group is a group of its own
+        for (int i = 0; i < n; i++) {
+            if (done[i]) {
+                continue;
+            }
+            Unit first = units.get(i);
+            Optional<String> key = first.group();
+            if (key.isEmpty()) {
+                addWeighted(evidence, first, 1.0);
+                continue;
+            }
+            if (group == null) {
+                group = new ArrayList<>(4);
+            }
+            group.clear();
+            for (int j = i; j < n; j++) {
+                if (!done[j] && key.equals(units.get(j).group())) {
+                    group.add(units.get(j));
+                    done[j] = true;
                 }
+            }
+            if (group.size() > 1) {
+                group.sort(STRONGEST_UNIT_FIRST); // stable: equally strong units keep their order
+            }
+            double weight = 1.0;
+            for (Unit unit : group) {
+                addWeighted(evidence, unit, weight);
                 weight *= d;
             }
         }
         return evidence;
+    }
+
+    private static final Comparator<Unit> STRONGEST_UNIT_FIRST =
+            Comparator.comparingDouble((Unit u) -> -Math.abs(Math.log(u.likelihoodRatio())));
+
+    private static void addWeighted(List<Evidence> evidence, Unit unit, double weight) {
+        for (Evidence piece : unit.pieces()) {
+            evidence.add(weight == 1.0 ? piece : withWeight(piece, piece.weight() * weight));
+        }
     }
 
     private static Evidence withWeight(Evidence e, double weight) {
@@ -324,12 +397,35 @@ public final class ConditionScorer {
         return left ? ReportedLaterality.LEFT : right ? ReportedLaterality.RIGHT : ReportedLaterality.UNDETERMINED;
     }
 
-    /** Evidence that moved the estimate, strongest first; a ratio of 1 or a weight of 0 moved nothing. */
+    private static List<Unit> legSpecific(List<Unit> units, boolean legSpecific) {
+        if (units.isEmpty()) {
+            return units;
+        }
+        List<Unit> selected = new ArrayList<>(units.size());
+        for (Unit unit : units) {
+            if (unit.legSpecific() == legSpecific) {
+                selected.add(unit);
+            }
+        }
+        return selected;
+    }
+
+    private static final Comparator<Evidence> STRONGEST_FIRST =
+            Comparator.comparingDouble((Evidence e) -> -Math.abs(e.logOddsShift()));
+
+    /** Evidence that moved the estimate, strongest first (a stable sort); a ratio of 1 or a weight of 0 moved nothing. */
     private static List<Evidence> strongestFirst(List<Evidence> evidence) {
-        return evidence.stream()
-                .filter(e -> e.logOddsShift() != 0.0)
-                .sorted(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.logOddsShift())))
-                .toList();
+        if (evidence.isEmpty()) {
+            return List.of();
+        }
+        List<Evidence> moved = new ArrayList<>(evidence.size());
+        for (Evidence e : evidence) {
+            if (e.logOddsShift() != 0.0) {
+                moved.add(e);
+            }
+        }
+        moved.sort(STRONGEST_FIRST);
+        return moved;
     }
 
     private static double sum(List<Evidence> evidence) {
@@ -348,18 +444,22 @@ public final class ConditionScorer {
         return logOdds >= 0 ? 1 / (1 + Math.exp(-logOdds)) : Math.exp(logOdds) / (1 + Math.exp(logOdds));
     }
 
-    /** log Σ e^x, computed without overflow. */
-    private static double logSumExp(Iterable<Double> values) {
+    /** log Σ e^x over the values taken, computed without overflow. */
+    private static double logSumExp(double[] values, boolean[] taken) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            max = Math.max(max, v);
+        for (int i = 0; i < values.length; i++) {
+            if (taken[i]) {
+                max = Math.max(max, values[i]);
+            }
         }
         if (max == Double.NEGATIVE_INFINITY) {
             return max;
         }
         double sum = 0;
-        for (double v : values) {
-            sum += Math.exp(v - max);
+        for (int i = 0; i < values.length; i++) {
+            if (taken[i]) {
+                sum += Math.exp(values[i] - max);
+            }
         }
         return max + Math.log(sum);
     }

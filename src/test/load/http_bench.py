@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""HTTP benchmark of the packaged service: POST /v1/assessments against the stack's floor, in the same run.
+
+    ./mvnw -Pbench package && python3 src/test/load/http_bench.py
+
+The floor is POST /bench/echo, compiled into the service only by the Maven profile bench: it reads the same body
+as a generic JSON tree and answers a small JSON object, behind the same authentication (bearer JWT, role
+assessment), request log, timeout and metrics. The script
+
+  1. makes a local identity provider and a token (MintToken, JDK only);
+  2. starts target/bench/quarkus-app/quarkus-run.jar pinned to one core (taskset -c SERVICE_CPU) with the JVM
+     flags of docker/Dockerfile.jvm, and -XX:MaxRAM=512m standing for the Kubernetes memory limit (512Mi), so the
+     heap is sized as in the container (-XX:MaxRAMPercentage=75);
+  3. times the start: from launching java to the first answered POST /v1/assessments (200);
+  4. warms both endpoints, then alternates wrk runs (echo, assessment, echo, ...) at 16 connections, wrk pinned to
+     the other core (taskset -c WRK_CPU, one wrk thread), the bodies rotating sparse, typical, rich
+     (src/test/load/wrk-bodies.lua);
+  5. throttles both endpoints to half the echo's median peak rate (a per-connection delay drawn in the Lua script,
+     calibrated once) and measures latency there;
+  6. reads the service's resident memory after all that load (well over a minute), then stops it.
+
+Prints per-run figures, the medians, and each target with PASS or MISS. Needs wrk (apt-get install wrk) and taskset.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import http.client
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+JAR = os.path.join(REPO, "target", "bench", "quarkus-app", "quarkus-run.jar")
+MINT = os.path.join(REPO, "src", "test", "java", "org", "footpain", "tools", "MintToken.java")
+LUA = os.path.join(REPO, "src", "test", "load", "wrk-bodies.lua")
+BODIES = os.path.join(REPO, "src", "test", "load", "bodies")
+DOCKERFILE = os.path.join(REPO, "docker", "Dockerfile.jvm")
+HOST = "127.0.0.1"
+ASSESS = "/v1/assessments"
+ECHO = "/bench/echo"
+
+
+def dockerfile_java_opts():
+    """JAVA_OPTS as docker/Dockerfile.jvm sets it, so the benchmark runs the flags that ship."""
+    text = open(DOCKERFILE).read().replace("\\\n", " ")
+    found = re.search(r'JAVA_OPTS="([^"]*)"', text)
+    if not found:
+        sys.exit("JAVA_OPTS not found in docker/Dockerfile.jvm")
+    return found.group(1).split()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def tool(name):
+    found = shutil.which(name)
+    if not found:
+        sys.exit(f"{name} not found (wrk: apt-get install wrk; taskset: util-linux)")
+    return found
+
+
+def post(port, path, token, body, timeout=2.0):
+    c = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        c.request("POST", path, body=body, headers={"Content-Type": "application/json",
+                                                     "Authorization": "Bearer " + token})
+        r = c.getresponse()
+        r.read()
+        return r.status
+    finally:
+        c.close()
+
+
+def wrk(args, port, path, seconds, connections, delay_ms=0.0):
+    env = dict(os.environ)
+    env.pop("WRK_DELAY_MS", None)
+    if delay_ms > 0:
+        env["WRK_DELAY_MS"] = f"{delay_ms:.3f}"
+    cmd = [tool("taskset"), "-c", str(args.wrk_cpu), tool("wrk"), "-t1", f"-c{connections}", f"-d{seconds}s",
+           "--timeout", "5s", "-s", LUA, f"http://{HOST}:{port}", "--", path, args.token_file, BODIES]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60).stdout
+    line = [l for l in out.splitlines() if l.startswith("{")]
+    if not line:
+        sys.exit("wrk printed no result:\n" + out)
+    result = json.loads(line[-1])
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def show(label, r):
+    print(f"  {label:34s} {r['rps']:8.0f} req/s  p50 {r['p50_us'] / 1000:6.2f}  p99 {r['p99_us'] / 1000:6.2f}  "
+          f"p99.9 {r['p999_us'] / 1000:6.2f}  max {r['max_us'] / 1000:7.2f} ms  errors {r['errors']}"
+          f"  non-2xx {r['status_errors']}", flush=True)
+
+
+def median(runs, key):
+    return statistics.median(r[key] for r in runs)
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as fh:
+        return int(re.search(r"VmRSS:\s+(\d+)", fh.read()).group(1)) / 1024
+
+
+def start_service(args, port, env, log):
+    java = shutil.which("java") if not os.environ.get("JAVA_HOME") else os.path.join(os.environ["JAVA_HOME"], "bin",
+                                                                                        "java")
+    flags = dockerfile_java_opts() + ["-XX:MaxRAM=512m"] + args.jvm_flag
+    cmd = [tool("taskset"), "-c", str(args.service_cpu), java] + flags + [
+        f"-Dquarkus.http.host={HOST}", f"-Dquarkus.http.port={port}", "-jar", JAR]
+    began = time.perf_counter()
+    service = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    body = open(os.path.join(BODIES, "typical.json"), "rb").read()
+    while True:
+        if service.poll() is not None:
+            sys.exit(f"the service exited ({service.returncode}); see {log.name}")
+        try:
+            if post(port, ASSESS, args.token, body, timeout=5) == 200:
+                break
+        except OSError:
+            pass
+        if time.perf_counter() - began > 120:
+            sys.exit("the service did not answer within 120 s; see " + log.name)
+        time.sleep(0.005)
+    return service, time.perf_counter() - began, flags
+
+
+def stop(service):
+    service.terminate()
+    try:
+        service.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        service.kill()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5, help="alternating echo/assessment runs of each")
+    parser.add_argument("--seconds", type=int, default=10, help="length of each measured wrk run")
+    parser.add_argument("--warmup-seconds", type=int, default=20, help="warm-up of each endpoint")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--service-cpu", type=int, default=1)
+    parser.add_argument("--wrk-cpu", type=int, default=0)
+    parser.add_argument("--starts", type=int, default=3, help="extra cold starts timed at the end (medians)")
+    parser.add_argument("--jvm-flag", action="append", default=[], help="an extra JVM flag for the service")
+    parser.add_argument("--start-only", action="store_true", help="only time cold starts (--starts of them)")
+    args = parser.parse_args()
+    if not os.path.exists(JAR):
+        sys.exit("build the benchmark service first: ./mvnw -Pbench package")
+    tool("wrk")
+    tool("taskset")
+
+    work = tempfile.mkdtemp(prefix="http-bench-")
+    java = shutil.which("java")
+    subprocess.run([java, MINT, "keys", work], check=True, capture_output=True)
+    args.token = subprocess.run([java, MINT, "token", work], check=True, capture_output=True,
+                                text=True).stdout.strip()
+    args.token_file = os.path.join(work, "token")
+    with open(args.token_file, "w") as fh:
+        fh.write(args.token)
+    env = dict(os.environ, MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(work, "public-key.pem"),
+               MP_JWT_VERIFY_ISSUER="https://idp.local", MP_JWT_VERIFY_AUDIENCES="footpain-assessment")
+    env.pop("JAVA_TOOL_OPTIONS", None)
+    if args.start_only:
+        starts = []
+        for _ in range(args.starts):
+            with open(os.path.join(work, "start.log"), "w") as log:
+                s, seconds, flags = start_service(args, free_port(), env, log)
+                stop(s)
+            starts.append(seconds)
+            print(f"start to first answered assessment: {seconds:.2f} s", flush=True)
+        print(f"service: java {' '.join(flags)}")
+        print(f"median of {len(starts)} starts: {statistics.median(starts):.2f} s")
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    log = open(os.path.join(work, "service.log"), "w")
+    port = free_port()
+    service, first_start, flags = start_service(args, port, env, log)
+    print(f"http-bench: {os.cpu_count()} cores; service on core {args.service_cpu}, wrk (1 thread) on core "
+          f"{args.wrk_cpu}; {args.connections} connections; bodies sparse/typical/rich in rotation")
+    print(f"service: java {' '.join(flags)} -jar {os.path.relpath(JAR, REPO)}")
+    print(f"start to first answered assessment: {first_start:.2f} s", flush=True)
+    load_began = time.time()
+    try:
+        for path in (ECHO, ASSESS):
+            if post(port, path, args.token, b'{"patient": {"ageYears": 50}}') != 200:
+                sys.exit(f"{path} did not answer 200; is this the -Pbench build?")
+        print(f"warm-up: {args.warmup_seconds} s per endpoint, alternating", flush=True)
+        for _ in range(2):
+            for path in (ECHO, ASSESS):
+                wrk(args, port, path, args.warmup_seconds // 2, args.connections)
+
+        print(f"peak, {args.connections} connections, {args.rounds} rounds of {args.seconds} s per endpoint:")
+        echo_runs, assess_runs = [], []
+        for i in range(args.rounds):
+            e = wrk(args, port, ECHO, args.seconds, args.connections)
+            show(f"round {i + 1} echo", e)
+            a = wrk(args, port, ASSESS, args.seconds, args.connections)
+            show(f"round {i + 1} assessments", a)
+            echo_runs.append(e)
+            assess_runs.append(a)
+        ratios = [a["rps"] / e["rps"] for e, a in zip(echo_runs, assess_runs)]
+        p99_ratios = [a["p99_us"] / e["p99_us"] for e, a in zip(echo_runs, assess_runs)]
+
+        echo_peak = median(echo_runs, "rps")
+        target = echo_peak / 2
+        per_connection_ms = args.connections * 1000.0 / target
+        print(f"throttled to half the echo's median peak ({target:.0f} req/s): each of {args.connections} "
+              f"connections waits a drawn delay before each request (WRK_DELAY_MS), calibrated once:")
+        throttled = {}
+        for label, path in (("echo", ECHO), ("assessments", ASSESS)):
+            # the cycle of a connection is its delay plus the answer's latency: measure, then correct the delay
+            delay = max(0.0, per_connection_ms - 0.5)
+            probe = wrk(args, port, path, 5, args.connections, delay)
+            latency_ms = args.connections * 1000.0 / probe["rps"] - delay
+            delay = max(0.0, per_connection_ms - latency_ms)
+            runs = [wrk(args, port, path, args.seconds, args.connections, delay) for _ in range(3)]
+            for j, r in enumerate(runs):
+                show(f"{label} at ~{target:.0f}/s, run {j + 1} (delay {delay:.2f} ms)", r)
+            throttled[label] = runs
+        load_seconds = time.time() - load_began
+        rss = rss_mib(service.pid)
+    finally:
+        stop(service)
+        log.close()
+
+    starts = [first_start]
+    for _ in range(args.starts):
+        log = open(os.path.join(work, "start.log"), "w")
+        port = free_port()
+        s, seconds, _ = start_service(args, port, env, log)
+        stop(s)
+        log.close()
+        starts.append(seconds)
+
+    t_a = throttled["assessments"]
+    t_e = throttled["echo"]
+    ratio = statistics.median(ratios)
+    p99_ratio = statistics.median(p99_ratios)
+    t_p99 = median(t_a, "p99_us") / 1000
+    start = statistics.median(starts)
+    print()
+    print(f"{'figure (medians)':52s} {'measured':>14s}  target")
+    rows = [
+        ("echo peak throughput", f"{echo_peak:.0f}/s", "", None),
+        ("assessment peak throughput", f"{median(assess_runs, 'rps'):.0f}/s", "", None),
+        ("assessments / echo throughput (per round)", f"{100 * ratio:.1f} %", ">= 80 %", ratio >= 0.8),
+        ("echo p50 / p99 / p99.9 at peak (ms)", "{:.2f} / {:.2f} / {:.2f}".format(
+            *(median(echo_runs, k) / 1000 for k in ("p50_us", "p99_us", "p999_us"))), "", None),
+        ("assessment p50 / p99 / p99.9 at peak (ms)", "{:.2f} / {:.2f} / {:.2f}".format(
+            *(median(assess_runs, k) / 1000 for k in ("p50_us", "p99_us", "p999_us"))), "", None),
+        ("assessment p99 / echo p99 at peak (per round)", f"{p99_ratio:.2f} x", "<= 1.5 x", p99_ratio <= 1.5),
+        (f"rate reached when throttled (target {target:.0f}/s)",
+         f"{median(t_a, 'rps'):.0f}/s, echo {median(t_e, 'rps'):.0f}/s", "", None),
+        ("assessment p50 / p99 / p99.9 at half peak (ms)", "{:.2f} / {:.2f} / {:.2f}".format(
+            *(median(t_a, k) / 1000 for k in ("p50_us", "p99_us", "p999_us"))), "p99 <= 5 ms", t_p99 <= 5),
+        ("echo p50 / p99 / p99.9 at half peak (ms)", "{:.2f} / {:.2f} / {:.2f}".format(
+            *(median(t_e, k) / 1000 for k in ("p50_us", "p99_us", "p999_us"))), "", None),
+        (f"start to first answered assessment ({len(starts)} starts)", f"{start:.2f} s", "<= 1 s", start <= 1.0),
+        (f"RSS after {load_seconds:.0f} s of load", f"{rss:.0f} MiB", "<= 150 MB", rss * 1.048576 <= 150),
+    ]
+    for name, value, goal, ok in rows:
+        verdict = "" if ok is None else ("PASS" if ok else "MISS")
+        print(f"{name:52s} {value:>14s}  {goal} {verdict}")
+    errors = sum(r["errors"] + r["status_errors"] for r in echo_runs + assess_runs + t_a + t_e)
+    print(f"transport errors and non-2xx answers: {errors}")
+    shutil.rmtree(work, ignore_errors=True)
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()
