@@ -89,6 +89,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void what_every_endpoint_shares_knows_none_of_the_adapters() {
+        noClasses().that().resideInAPackage("org.footpain.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.footpain.api..", "org.footpain.fhir..",
+                        "org.footpain.cdshooks..")
+                .check(classes);
+    }
+
+    @Test
     void packages_have_no_cycles() {
         slices().matching("org.footpain.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.footpain.engine.Assessor;
+import org.footpain.http.JsonLog;
 import org.footpain.knowledge.KnowledgeBase;
 import org.footpain.knowledge.KnowledgeBaseLoader;
-import org.footpain.http.JsonLog;
+
+import java.util.Map;
 
 /**
  * Loads, validates and indexes the knowledge base once, at start-up: an invalid knowledge base stops the
@@ -30,7 +32,7 @@ public class EngineProducer {
     LoadedKnowledge loadedKnowledge(ObjectMapper json) throws JsonProcessingException {
         KnowledgeBaseLoader.Loaded loaded = KnowledgeBaseLoader.loadDefault();
         KnowledgeBase kb = loaded.knowledgeBase();
-        LOG.info("knowledge-base-loaded", java.util.Map.of("version", kb.version(), "conditions", kb.conditions().size(),
+        LOG.info("knowledge-base-loaded", Map.of("version", kb.version(), "conditions", kb.conditions().size(),
                 "sources", kb.sources().size(), "triageRules", kb.triageRules().size(),
                 "diagnosticRules", kb.diagnosticRules().size()));
         return new LoadedKnowledge(kb, json.writeValueAsBytes(loaded.document()));

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -117,7 +118,7 @@ public class ProblemMappers {
     private Response internal(Throwable e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         // the exception type and stack only, never the message, which could quote patient data
-        LOG.error("internal-error", java.util.Map.of("incident", incident, "exception", e.getClass().getName(),
+        LOG.error("internal-error", Map.of("incident", incident, "exception", e.getClass().getName(),
                 "at", e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "?"));
         return respond(uri, Problem.of(500, "internal-error", "Internal error",
                 "The service failed to answer; incident " + incident + "."));
