@@ -17,7 +17,7 @@ import java.util.Map;
 public class RequestLog {
 
     /** Before every other route of ours and of Quarkus's body handling. */
-    static final int ORDER = -10;
+    public static final int ORDER = -10;
     private static final JsonLog LOG = JsonLog.of("request");
 
     /** The service's own paths; anything else a client typed (which could hold anything) is logged as other. */

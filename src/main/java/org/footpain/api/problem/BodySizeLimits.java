@@ -1,13 +1,10 @@
 package org.footpain.api.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.footpain.api.RequestLimits;
 import org.footpain.http.ErrorFormat;
@@ -28,14 +25,12 @@ public class BodySizeLimits {
     private static final long FHIR_MAX_BODY_BYTES = 5L * 1024 * 1024;
 
     private final long globalLimit;
-    private final ObjectMapper json;
-    private final Instance<ErrorFormat> formats;
+    private final ErrorBodies errors;
 
     public BodySizeLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize globalLimit,
-                          ObjectMapper json, Instance<ErrorFormat> formats) {
+                          ErrorBodies errors) {
         this.globalLimit = globalLimit.asLongValue();
-        this.json = json;
-        this.formats = formats;
+        this.errors = errors;
     }
 
     void register(@Observes Router router) {
@@ -55,13 +50,7 @@ public class BodySizeLimits {
                 // the body is never read, so the connection cannot be reused: close it once the answer is out,
                 // as Quarkus's own check does (a client waiting on Expect: 100-continue gets the 413 at once)
                 context.response().endHandler(ignored -> context.request().connection().close());
-                ErrorFormat.Body body;
-                try {
-                    body = formats.stream().map(f -> f.render(path, 413, detail)).flatMap(java.util.Optional::stream)
-                            .findFirst().orElse(new ErrorFormat.Body(Problem.MEDIA_TYPE, json.writeValueAsString(problem)));
-                } catch (JsonProcessingException e) {
-                    body = new ErrorFormat.Body(Problem.MEDIA_TYPE, "");
-                }
+                ErrorFormat.Body body = errors.render(path, problem);
                 context.response().setStatusCode(413).putHeader("Content-Type", body.mediaType())
                         .putHeader("Connection", "close").end(body.content());
                 return;

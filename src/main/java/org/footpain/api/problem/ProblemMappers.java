@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.footpain.api.RequestLimits;
-import org.footpain.http.ErrorFormat;
 import org.footpain.http.JsonLog;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -31,12 +29,12 @@ public class ProblemMappers {
     private static final JsonLog LOG = JsonLog.of("errors");
 
     private final AllowedMethods allowed;
-    private final Instance<ErrorFormat> formats;
+    private final ErrorBodies errors;
 
     @Inject
-    public ProblemMappers(AllowedMethods allowed, Instance<ErrorFormat> formats) {
+    public ProblemMappers(AllowedMethods allowed, ErrorBodies errors) {
         this.allowed = allowed;
-        this.formats = formats;
+        this.errors = errors;
     }
 
     @ServerExceptionMapper
@@ -126,14 +124,9 @@ public class ProblemMappers {
 
     /** The problem as problem+json, or in the format of the adapter that claims the path. */
     private Response respond(UriInfo uri, Problem problem) {
-        for (ErrorFormat format : formats) {
-            var body = format.render(uri.getPath(), problem.status(), problem.detail());
-            if (body.isPresent()) {
-                return Response.status(problem.status()).type(body.get().mediaType()).entity(body.get().content())
-                        .build();
-            }
-        }
-        return problem(problem);
+        return errors.claimed(uri.getPath(), problem)
+                .map(body -> Response.status(problem.status()).type(body.mediaType()).entity(body.content()).build())
+                .orElseGet(() -> problem(problem));
     }
 
     static Response problem(Problem problem) {
