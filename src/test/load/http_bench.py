@@ -26,7 +26,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,13 +33,12 @@ import tempfile
 import time
 import http.client
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from local_service import HOST, REPO, free_port, java_tool, make_identity_provider, mint_token, rss_mib
+
 JAR = os.path.join(REPO, "target", "bench", "quarkus-app", "quarkus-run.jar")
-MINT = os.path.join(REPO, "src", "test", "java", "org", "footpain", "tools", "MintToken.java")
 LUA = os.path.join(REPO, "src", "test", "load", "wrk-bodies.lua")
 BODIES = os.path.join(REPO, "src", "test", "load", "bodies")
 DOCKERFILE = os.path.join(REPO, "docker", "Dockerfile.jvm")
-HOST = "127.0.0.1"
 ASSESS = "/v1/assessments"
 ECHO = "/bench/echo"
 
@@ -52,12 +50,6 @@ def dockerfile_java_opts():
     if not found:
         sys.exit("JAVA_OPTS not found in docker/Dockerfile.jvm")
     return found.group(1).split()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
 
 
 def tool(name):
@@ -105,14 +97,8 @@ def median(runs, key):
     return statistics.median(r[key] for r in runs)
 
 
-def rss_mib(pid):
-    with open(f"/proc/{pid}/status") as fh:
-        return int(re.search(r"VmRSS:\s+(\d+)", fh.read()).group(1)) / 1024
-
-
 def start_service(args, port, env, log):
-    java = shutil.which("java") if not os.environ.get("JAVA_HOME") else os.path.join(os.environ["JAVA_HOME"], "bin",
-                                                                                        "java")
+    java = java_tool("java")
     flags = dockerfile_java_opts() + ["-XX:MaxRAM=512m"] + args.jvm_flag
     cmd = [tool("taskset"), "-c", str(args.service_cpu), java] + flags + [
         f"-Dquarkus.http.host={HOST}", f"-Dquarkus.http.port={port}", "-jar", JAR]
@@ -159,15 +145,11 @@ def main():
     tool("taskset")
 
     work = tempfile.mkdtemp(prefix="http-bench-")
-    java = shutil.which("java")
-    subprocess.run([java, MINT, "keys", work], check=True, capture_output=True)
-    args.token = subprocess.run([java, MINT, "token", work], check=True, capture_output=True,
-                                text=True).stdout.strip()
+    env = make_identity_provider(work)
+    args.token = mint_token(work)
     args.token_file = os.path.join(work, "token")
     with open(args.token_file, "w") as fh:
         fh.write(args.token)
-    env = dict(os.environ, MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(work, "public-key.pem"),
-               MP_JWT_VERIFY_ISSUER="https://idp.local", MP_JWT_VERIFY_AUDIENCES="footpain-assessment")
     env.pop("JAVA_TOOL_OPTIONS", None)
     if args.start_only:
         starts = []

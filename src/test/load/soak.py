@@ -21,7 +21,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,26 +29,9 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from local_service import HOST, REPO, free_port, java_tool, make_identity_provider, mint_token, rss_mib
+
 JAR = os.path.join(REPO, "target", "quarkus-app", "quarkus-run.jar")
-MINT = os.path.join(REPO, "src", "test", "java", "org", "footpain", "tools", "MintToken.java")
-HOST = "127.0.0.1"  # loopback only, by construction
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def java_tool(name):
-    home = os.environ.get("JAVA_HOME")
-    if home and os.path.exists(os.path.join(home, "bin", name)):
-        return os.path.join(home, "bin", name)
-    found = shutil.which(name)
-    if not found:
-        sys.exit(f"{name} not found: a JDK is needed")
-    return found
 
 
 def requests_to_send(vignettes_dir):
@@ -96,13 +78,12 @@ class Client(threading.local):
 
 
 def memory(pid, jcmd):
-    with open(f"/proc/{pid}/status") as fh:
-        rss_kib = int(re.search(r"VmRSS:\s+(\d+)", fh.read()).group(1))
+    rss = rss_mib(pid)
     subprocess.run([jcmd, str(pid), "GC.run"], capture_output=True, timeout=60)
     info = subprocess.run([jcmd, str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=60).stdout
     used = [int(m) for m in re.findall(r"used (\d+)K", info)]
     heap_kib = used[0] if used else -1  # the first 'used' is the whole heap for G1 and Serial
-    return rss_kib / 1024, heap_kib / 1024
+    return rss, heap_kib / 1024
 
 
 def main():
@@ -120,10 +101,8 @@ def main():
 
     java, jcmd = java_tool("java"), java_tool("jcmd")
     idp = tempfile.mkdtemp(prefix="soak-idp-")
-    subprocess.run([java, MINT, "keys", idp], check=True, capture_output=True)
+    env = make_identity_provider(idp)
     port = free_port()
-    env = dict(os.environ, MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(idp, "public-key.pem"),
-               MP_JWT_VERIFY_ISSUER="https://idp.local", MP_JWT_VERIFY_AUDIENCES="footpain-assessment")
     log = open(os.path.join(idp, "service.log"), "w")
     service = subprocess.Popen([java, f"-Xmx{args.heap}", f"-Dquarkus.http.host={HOST}",
                                 f"-Dquarkus.http.port={port}", "-jar", JAR], env=env, stdout=log,
@@ -143,8 +122,7 @@ def main():
 
         mix, valid_count = requests_to_send(args.vignettes)
         # tokens live an hour; mint one per 30 minutes of soak
-        tokens = {"token": subprocess.run([java, MINT, "token", idp], check=True, capture_output=True,
-                                          text=True).stdout.strip(), "minted": time.time()}
+        tokens = {"token": mint_token(idp), "minted": time.time()}
         client = Client()
         lock = threading.Lock()
         results = []  # (phase, kind, status, expected, millis)
@@ -192,8 +170,7 @@ def main():
                     print(f"after warm-up: RSS {warm_memory[0]:.0f} MiB, heap after GC {warm_memory[1]:.1f} MiB",
                           flush=True)
                 if now - tokens["minted"] > 1800:
-                    tokens["token"] = subprocess.run([java, MINT, "token", idp], check=True, capture_output=True,
-                                                     text=True).stdout.strip()
+                    tokens["token"] = mint_token(idp)
                     tokens["minted"] = now
                 phase = "warmup" if now < warm_until else "steady"
                 pool.submit(send, rng.choice(mix), phase)
