@@ -115,16 +115,14 @@ public final class ConditionScorer {
         if (!anySided || tie) {
             // no sided finding favours either leg: with symptoms in both legs a condition that can lie in both
             // explains both; otherwise the side cannot be told
-            boolean bilateralSymptoms = symptomSide.map(f -> ((FindingValue.Code) f.value()).code())
-                    .filter(Side.BILATERAL.code()::equals).isPresent();
-            laterality = anySided && bilateralSymptoms && weighed[2]
+            String symptoms = symptomSide.map(f -> ((FindingValue.Code) f.value()).code()).orElse("");
+            laterality = anySided && symptoms.equals(Side.BILATERAL.code()) && weighed[2]
                     ? ReportedLaterality.BILATERAL : ReportedLaterality.UNDETERMINED;
             reported.addAll(left);
             reported.addAll(right);
             // the side of symptoms as weighed for the leg the patient points to (either leg for bilateral symptoms,
             // whose weight is the same for both), so that a patient and their mirror image read alike
-            int pointedTo = symptomSide.map(f -> ((FindingValue.Code) f.value()).code())
-                    .filter(Side.RIGHT.code()::equals).isPresent() ? 1 : 0;
+            int pointedTo = symptoms.equals(Side.RIGHT.code()) ? 1 : 0;
             if (sideEvidence[pointedTo] != null) {
                 reported.add(sideEvidence[pointedTo]);
             }
