@@ -32,7 +32,7 @@ public final class Assessor {
 
     public Assessor(KnowledgeBase kb) {
         this.kb = kb;
-        this.scorer = new ConditionScorer(kb.model());
+        this.scorer = new ConditionScorer(kb.model(), kb.conditions());
         this.triage = new TriageEvaluator(kb);
         this.diagnostics = new DiagnosticPlanner(kb);
         this.nextFindings = new NextFindingAdvisor(kb);

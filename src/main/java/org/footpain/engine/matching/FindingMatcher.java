@@ -136,7 +136,9 @@ public final class FindingMatcher {
             return presentation.on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED).map(List::of);
         }
         List<Finding> listed = null;
-        for (Finding f : presentation.all(match.path())) {
+        List<Finding> supplied = presentation.all(match.path());
+        for (int i = 0; i < supplied.size(); i++) {
+            Finding f = supplied.get(i);
             if (passes(items, f.value())) {
                 if (listed == null) {
                     listed = new ArrayList<>(2);
@@ -188,7 +190,8 @@ public final class FindingMatcher {
             return Optional.empty();
         }
         List<Finding> passing = new ArrayList<>(supplied.size());
-        for (Finding f : supplied) {
+        for (int i = 0; i < supplied.size(); i++) {
+            Finding f = supplied.get(i);
             if (passes(match.test(), f.value())) {
                 passing.add(f);
             }

@@ -50,8 +50,11 @@ public final class NextFindingAdvisor {
     private final Map<FindingPath, List<FindingValue>> outcomesByPath = new EnumMap<>(FindingPath.class);
     private final Map<FindingPath, double[]> baselineByPath = new EnumMap<>(FindingPath.class);
     private int maxOutcomes;
-    /** Per condition, its finding rules by path, so that a candidate finding reads only its own rules. */
-    private final Map<Condition, Map<FindingPath, List<FindingRule>>> rulesByPath = new IdentityHashMap<>();
+    /**
+     * Per condition and examination finding (by path ordinal), the outcomes of its rules on that finding in the order
+     * they are tried, each read once against every value the finding can take.
+     */
+    private final Map<Condition, OutcomeRow[][]> rowsByPath = new IdentityHashMap<>();
 
     public NextFindingAdvisor(KnowledgeBase kb) {
         this.kb = kb;
@@ -75,12 +78,31 @@ public final class NextFindingAdvisor {
             }
         }
         for (Condition condition : kb.conditions()) {
-            Map<FindingPath, List<FindingRule>> byPath = new EnumMap<>(FindingPath.class);
-            for (FindingRule rule : condition.findings()) {
-                byPath.computeIfAbsent(rule.path(), p -> new ArrayList<>()).add(rule);
+            OutcomeRow[][] byPath = new OutcomeRow[FindingPath.values().length][];
+            for (FindingPath path : outcomesByPath.keySet()) {
+                List<FindingValue> values = outcomesByPath.get(path);
+                List<OutcomeRow> rows = new ArrayList<>();
+                for (FindingRule rule : condition.findings()) {
+                    if (rule.path() != path) {
+                        continue;
+                    }
+                    for (Outcome outcome : rule.outcomes()) {
+                        boolean[] passes = new boolean[values.size()];
+                        for (int v = 0; v < passes.length; v++) {
+                            passes[v] = FindingMatcher.passes(outcome.match().test(), values.get(v));
+                        }
+                        rows.add(new OutcomeRow(outcome.match().on(), outcome.match().test(),
+                                outcome.likelihoodRatio(), passes));
+                    }
+                }
+                byPath[path.ordinal()] = rows.toArray(OutcomeRow[]::new);
             }
-            rulesByPath.put(condition, byPath);
+            rowsByPath.put(condition, byPath);
         }
+    }
+
+    /** One outcome of a rule on a candidate finding; {@code passes[v]} says whether the finding's v-th value meets it. */
+    private record OutcomeRow(SidePattern on, ValueTest test, double likelihoodRatio, boolean[] passes) {
     }
 
     /** The findings worth suggesting: examination findings read per leg or once, not lists of sites. */
@@ -138,12 +160,12 @@ public final class NextFindingAdvisor {
 
     /**
      * A finding worth examining on a side (BILATERAL when both legs gain the same, then read as {@code leg}), with its
-     * expected gain and the leading conditions (indexes) whose predictions differ most.
+     * expected gain.
      */
-    private record Candidate(FindingPath path, Side side, Side leg, double gain, int a, int b) {
+    private record Candidate(FindingPath path, Side side, Side leg, double gain) {
 
         Candidate on(Side other) {
-            return new Candidate(path, other, leg, gain, a, b);
+            return new Candidate(path, other, leg, gain);
         }
     }
 
@@ -192,7 +214,11 @@ public final class NextFindingAdvisor {
         if (gain < MIN_GAIN) {
             return null;
         }
-        // the pair of leading conditions whose predictions differ most
+        return new Candidate(path, leg, leg, gain);
+    }
+
+    /** The pair of leading conditions (indexes) whose predictions of the finding differ most. */
+    private static int[] widestApart(double[][] likelihood, int n, int m) {
         int bestA = 0;
         int bestB = 1;
         double widest = -1;
@@ -208,7 +234,7 @@ public final class NextFindingAdvisor {
                 }
             }
         }
-        return new Candidate(path, leg, leg, gain, bestA, bestB);
+        return new int[] {bestA, bestB};
     }
 
     /**
@@ -218,19 +244,17 @@ public final class NextFindingAdvisor {
      */
     private boolean predict(FindingPath path, Side leg, List<ScoredCondition> leading, Presentation presentation,
                             double[][] ratio, double[][] likelihood) {
-        List<FindingValue> outcomes = outcomesByPath.get(path);
+        int m = outcomesByPath.get(path).size();
         double[] baseline = baselineByPath.get(path);
         boolean anyRule = false;
         for (int a = 0; a < leading.size(); a++) {
+            anyRule |= ratios(leading.get(a), path, leg, presentation, ratio[a], m);
             double z = 0;
-            for (int v = 0; v < outcomes.size(); v++) {
-                double lr = likelihoodRatio(leading.get(a), path, leg, outcomes.get(v), presentation);
-                anyRule |= !Double.isNaN(lr);
-                ratio[a][v] = Double.isNaN(lr) ? 1.0 : lr;
+            for (int v = 0; v < m; v++) {
                 likelihood[a][v] = ratio[a][v] * baseline[v];
                 z += likelihood[a][v];
             }
-            for (int v = 0; v < outcomes.size(); v++) {
+            for (int v = 0; v < m; v++) {
                 likelihood[a][v] /= z;
             }
         }
@@ -243,10 +267,12 @@ public final class NextFindingAdvisor {
         double[][] ratio = new double[leading.size()][outcomes.size()];
         double[][] likelihood = new double[leading.size()][outcomes.size()];
         predict(c.path(), c.leg(), leading, presentation, ratio, likelihood);
-        ScoredCondition a = leading.get(c.a());
-        ScoredCondition b = leading.get(c.b());
+        int[] pair = widestApart(likelihood, leading.size(), outcomes.size());
+        ScoredCondition a = leading.get(pair[0]);
+        ScoredCondition b = leading.get(pair[1]);
         return new NextFinding(c.path(), c.side(), List.of(a.id(), b.id()), c.gain(),
-                rationale(c.path(), outcomes, a, ratio[c.a()], likelihood[c.a()], b, ratio[c.b()], likelihood[c.b()]));
+                rationale(c.path(), outcomes, a, ratio[pair[0]], likelihood[pair[0]], b, ratio[pair[1]],
+                        likelihood[pair[1]]));
     }
 
     /** Work arrays of one call of {@link #advise}, reused for every candidate finding. */
@@ -263,43 +289,47 @@ public final class NextFindingAdvisor {
     }
 
     /**
-     * The ratio a leading condition's rule gives a value of the finding on this leg, as if examined; NaN
-     * when the condition has no rule for the finding. A sided condition only reads the leg it is placed on.
+     * The ratios a leading condition's rules give each value of the finding on this leg, as if examined, into
+     * {@code ratio}: the first outcome a value meets decides, 1 where a rule applies but no outcome is met. False, with
+     * every ratio 1, when the condition has no rule for the finding on this leg. A sided condition only reads the leg it
+     * is placed on.
      */
-    private double likelihoodRatio(ScoredCondition scored, FindingPath path, Side leg,
-                                   FindingValue value, Presentation presentation) {
+    private boolean ratios(ScoredCondition scored, FindingPath path, Side leg, Presentation presentation,
+                           double[] ratio, int m) {
+        Arrays.fill(ratio, 0, m, Double.NaN);
         Condition condition = scored.condition();
         if (condition.sided() && leg != Side.UNSIDED) {
             ReportedLaterality l = scored.laterality();
             if ((l == ReportedLaterality.LEFT && leg != Side.LEFT)
                     || (l == ReportedLaterality.RIGHT && leg != Side.RIGHT)) {
-                return Double.NaN;
+                Arrays.fill(ratio, 0, m, 1.0);
+                return false;
             }
         }
-        double found = Double.NaN;
-        Map<FindingPath, List<FindingRule>> byPath = rulesByPath.get(condition);
-        for (FindingRule rule : byPath == null ? condition.findings() : byPath.getOrDefault(path, List.of())) {
-            if (rule.path() != path) {
+        boolean applies = false;
+        for (OutcomeRow row : rowsByPath.get(condition)[path.ordinal()]) {
+            if (row.on() == SidePattern.SYMMETRIC) {
                 continue;
             }
-            for (Outcome outcome : rule.outcomes()) {
-                SidePattern on = outcome.match().on();
-                if (on == SidePattern.SYMMETRIC) {
+            if (row.on() == SidePattern.BOTH) {
+                Optional<Finding> other = presentation.on(path, leg.opposite());
+                if (other.isEmpty() || !FindingMatcher.passes(row.test(), other.get().value())) {
                     continue;
                 }
-                if (on == SidePattern.BOTH) {
-                    Optional<Finding> other = presentation.on(path, leg.opposite());
-                    if (other.isEmpty() || !FindingMatcher.passes(outcome.match().test(), other.get().value())) {
-                        continue;
-                    }
-                }
-                found = 1.0;
-                if (FindingMatcher.passes(outcome.match().test(), value)) {
-                    return outcome.likelihoodRatio();
+            }
+            applies = true;
+            for (int v = 0; v < m; v++) {
+                if (Double.isNaN(ratio[v]) && row.passes()[v]) {
+                    ratio[v] = row.likelihoodRatio();
                 }
             }
         }
-        return found;
+        for (int v = 0; v < m; v++) {
+            if (Double.isNaN(ratio[v])) {
+                ratio[v] = 1.0;
+            }
+        }
+        return applies;
     }
 
     private List<FindingValue> outcomes(FindingPath path) {
@@ -411,11 +441,13 @@ public final class NextFindingAdvisor {
         return String.valueOf(Math.round(value * 100) / 100.0);
     }
 
+    private static final double LN_2 = Math.log(2);
+
     private static double entropy(double[] distribution) {
         double h = 0;
         for (double p : distribution) {
             if (p > 0) {
-                h -= p * Math.log(p) / Math.log(2);
+                h -= p * Math.log(p) / LN_2;
             }
         }
         return h;

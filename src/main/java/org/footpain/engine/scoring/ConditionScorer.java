@@ -17,10 +17,13 @@ import org.footpain.knowledge.SidePattern;
 import org.footpain.knowledge.ValueTest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,9 +45,25 @@ public final class ConditionScorer {
             ReportedLaterality.LEFT, ReportedLaterality.RIGHT, ReportedLaterality.BILATERAL};
 
     private final ReasoningModel model;
+    /** Per condition, what the knowledge base fixes once: which finding rules each of its clusters takes over. */
+    private final Map<Condition, boolean[][]> takenOverByCluster = new IdentityHashMap<>();
 
-    public ConditionScorer(ReasoningModel model) {
+    public ConditionScorer(ReasoningModel model, List<Condition> conditions) {
         this.model = model;
+        for (Condition condition : conditions) {
+            List<FindingRule> rules = condition.findings();
+            boolean[][] byCluster = new boolean[condition.clusters().size()][rules.size()];
+            for (int c = 0; c < byCluster.length; c++) {
+                for (Cluster.Component component : condition.clusters().get(c).components()) {
+                    for (Match match : component.matches()) {
+                        for (int r = 0; r < rules.size(); r++) {
+                            byCluster[c][r] |= overlaps(match, rules.get(r));
+                        }
+                    }
+                }
+            }
+            takenOverByCluster.put(condition, byCluster);
+        }
     }
 
     public ScoredCondition score(Condition condition, Presentation presentation) {
@@ -179,21 +198,32 @@ public final class ConditionScorer {
      */
     private List<Unit> units(Condition condition, Presentation presentation, Side leg, boolean legOnly) {
         List<Unit> units = new ArrayList<>();
-        List<Match> takenOver = new ArrayList<>();
-        for (Cluster cluster : condition.clusters()) {
-            Optional<Unit> applies = cluster(cluster, presentation, leg);
+        List<Cluster> clusters = condition.clusters();
+        boolean[][] takesOver = takenOverByCluster.get(condition);
+        boolean[] takenOver = null;
+        for (int c = 0; c < clusters.size(); c++) {
+            Optional<Unit> applies = cluster(clusters.get(c), presentation, leg);
             if (applies.isPresent()) {
                 units.add(applies.get());
-                for (Cluster.Component c : cluster.components()) {
-                    takenOver.addAll(c.matches());
+                if (takenOver == null) {
+                    takenOver = takesOver[c].clone();
+                } else {
+                    for (int r = 0; r < takenOver.length; r++) {
+                        takenOver[r] |= takesOver[c][r];
+                    }
                 }
             }
         }
-        for (FindingRule rule : condition.findings()) {
-            if ((legOnly && !rule.path().sided()) || !suppliedFor(rule, presentation) || takenOver(takenOver, rule)) {
+        List<FindingRule> rules = condition.findings();
+        for (int r = 0; r < rules.size(); r++) {
+            FindingRule rule = rules.get(r);
+            if ((legOnly && !rule.path().sided()) || !suppliedFor(rule, presentation)
+                    || (takenOver != null && takenOver[r])) {
                 continue;
             }
-            for (Outcome outcome : rule.outcomes()) {
+            List<Outcome> outcomes = rule.outcomes();
+            for (int o = 0; o < outcomes.size(); o++) {
+                Outcome outcome = outcomes.get(o);
                 Optional<List<Finding>> found = FindingMatcher.matches(outcome.match(), presentation, leg);
                 if (found.isPresent()) {
                     units.add(unit(outcome, found.get(), rule));
@@ -220,12 +250,13 @@ public final class ConditionScorer {
             String redFlag = ((ValueTest.OneOf) outcome.match().test()).codes().iterator().next();
             pieces.add(new Evidence.ScreenedAbsent(found.get(0), redFlag, lr, 1.0, outcome.citation()));
         } else {
-            found.forEach(f -> pieces.add(new Evidence.Observed(f, lr, share, outcome.citation())));
+            for (int i = 0; i < found.size(); i++) {
+                pieces.add(new Evidence.Observed(found.get(i), lr, share, outcome.citation()));
+            }
         }
         // a finding read across both legs (either, both) bears on the patient, not on one leg's hypothesis
         SidePattern on = outcome.match().on();
-        boolean legSpecific = (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC)
-                && found.stream().anyMatch(f -> f.side() != Side.UNSIDED);
+        boolean legSpecific = (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC) && anySided(found);
         return new Unit(pieces, lr, rule.group(), legSpecific);
     }
 
@@ -254,7 +285,7 @@ public final class ConditionScorer {
                 List<Finding> components = List.copyOf(used);
                 Evidence evidence = new Evidence.ClusterScore(cluster.id(), cluster.name(), positive, components,
                         threshold.likelihoodRatio(), 1.0, threshold.citation());
-                boolean legSpecific = components.stream().anyMatch(f -> f.side() != Side.UNSIDED);
+                boolean legSpecific = anySided(components);
                 return Optional.of(new Unit(List.of(evidence), threshold.likelihoodRatio(), cluster.group(),
                         legSpecific));
             }
@@ -280,9 +311,9 @@ public final class ConditionScorer {
         return false;
     }
 
-    private static boolean takenOver(List<Match> takenOver, FindingRule rule) {
-        for (Match m : takenOver) {
-            if (overlaps(m, rule)) {
+    private static boolean anySided(List<Finding> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).side() != Side.UNSIDED) {
                 return true;
             }
         }
@@ -408,22 +439,35 @@ public final class ConditionScorer {
         return selected;
     }
 
-    private static final Comparator<Evidence> STRONGEST_FIRST =
-            Comparator.comparingDouble((Evidence e) -> -Math.abs(e.logOddsShift()));
-
-    /** Evidence that moved the estimate, strongest first (a stable sort); a ratio of 1 or a weight of 0 moved nothing. */
+    /**
+     * Evidence that moved the estimate, strongest first; a ratio of 1 or a weight of 0 moved nothing. The sort is
+     * stable (equally strong evidence keeps its order) and reads each shift once: a comparator would take two
+     * logarithms per comparison.
+     */
     private static List<Evidence> strongestFirst(List<Evidence> evidence) {
         if (evidence.isEmpty()) {
             return List.of();
         }
-        List<Evidence> moved = new ArrayList<>(evidence.size());
-        for (Evidence e : evidence) {
-            if (e.logOddsShift() != 0.0) {
-                moved.add(e);
+        Evidence[] moved = new Evidence[evidence.size()];
+        double[] strength = new double[moved.length];
+        int n = 0;
+        for (int i = 0; i < evidence.size(); i++) {
+            Evidence e = evidence.get(i);
+            double shift = Math.abs(e.logOddsShift());
+            if (shift == 0.0) {
+                continue;
             }
+            // insertion sort: the lists are a handful of items
+            int at = n++;
+            while (at > 0 && strength[at - 1] < shift) {
+                moved[at] = moved[at - 1];
+                strength[at] = strength[at - 1];
+                at--;
+            }
+            moved[at] = e;
+            strength[at] = shift;
         }
-        moved.sort(STRONGEST_FIRST);
-        return moved;
+        return Arrays.asList(moved).subList(0, n);
     }
 
     private static double sum(List<Evidence> evidence) {
