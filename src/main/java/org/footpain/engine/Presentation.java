@@ -25,6 +25,8 @@ public final class Presentation {
     private final Setting setting;
     private final List<Finding> findings;
     private final Map<FindingPath, List<Finding>> byPath = new EnumMap<>(FindingPath.class);
+    /** The first finding at each path on each side, by path and side ordinal: {@link #on} is asked very often. */
+    private final Finding[][] bySide = new Finding[FindingPath.values().length][];
     private final boolean redFlagsScreened;
 
     public Presentation(Setting setting, List<Finding> findings) {
@@ -41,6 +43,13 @@ public final class Presentation {
                 throw new IllegalArgumentException("finding given twice: " + key);
             }
             byPath.computeIfAbsent(finding.path(), p -> new ArrayList<>()).add(finding);
+            Finding[] sides = bySide[finding.path().ordinal()];
+            if (sides == null) {
+                sides = bySide[finding.path().ordinal()] = new Finding[Side.values().length];
+            }
+            if (sides[finding.side().ordinal()] == null) {
+                sides[finding.side().ordinal()] = finding;
+            }
         }
         if (all(FindingPath.AGE).isEmpty()) {
             throw new IllegalArgumentException("patient.ageYears is required");
@@ -64,13 +73,8 @@ public final class Presentation {
 
     /** The finding at a path on one leg (or {@link Side#UNSIDED} for a path without sides). */
     public Optional<Finding> on(FindingPath path, Side side) {
-        List<Finding> supplied = all(path);
-        for (int i = 0; i < supplied.size(); i++) {
-            if (supplied.get(i).side() == side) {
-                return Optional.of(supplied.get(i));
-            }
-        }
-        return Optional.empty();
+        Finding[] sides = bySide[path.ordinal()];
+        return sides == null ? Optional.empty() : Optional.ofNullable(sides[side.ordinal()]);
     }
 
     public boolean listed(FindingPath path, String code) {

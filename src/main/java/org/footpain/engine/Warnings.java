@@ -76,14 +76,20 @@ final class Warnings {
      * is reported on (a normal finding on the other leg is expected, not contradictory).
      */
     private static Optional<Warning> pullingBothWays(ScoredCondition top) {
-        List<Evidence> relevant = top.evidence().stream().filter(e -> onReportedLegs(e, top.laterality())).toList();
-        Optional<String> supports = strongest(relevant.stream().filter(e -> e.likelihoodRatio() >= STRONG).toList(),
-                Comparator.comparingDouble(e -> -e.likelihoodRatio()));
-        Optional<String> opposes = strongest(relevant.stream().filter(e -> e.likelihoodRatio() <= 1 / STRONG).toList(),
-                Comparator.comparingDouble(Evidence::likelihoodRatio));
-        if (supports.isEmpty() || opposes.isEmpty()) {
+        List<Evidence> strongFor = new ArrayList<>();
+        List<Evidence> strongAgainst = new ArrayList<>();
+        for (Evidence e : top.evidence()) {
+            if (e.likelihoodRatio() >= STRONG && onReportedLegs(e, top.laterality())) {
+                strongFor.add(e);
+            } else if (e.likelihoodRatio() <= 1 / STRONG && onReportedLegs(e, top.laterality())) {
+                strongAgainst.add(e);
+            }
+        }
+        if (strongFor.isEmpty() || strongAgainst.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> supports = strongest(strongFor, Comparator.comparingDouble(e -> -e.likelihoodRatio()));
+        Optional<String> opposes = strongest(strongAgainst, Comparator.comparingDouble(Evidence::likelihoodRatio));
         return Optional.of(new Warning(Warning.CONTRADICTORY_FINDINGS, "Findings pull both ways on "
                 + top.condition().name() + ": " + supports.get() + " supports it strongly while " + opposes.get()
                 + " argues strongly against it."));
@@ -124,7 +130,15 @@ final class Warnings {
             case RIGHT -> Side.LEFT;
             default -> Side.UNSIDED;
         };
-        return other == Side.UNSIDED || !evidence.findings().stream().allMatch(f -> f.side() == other);
+        if (other == Side.UNSIDED) {
+            return true;
+        }
+        for (Finding f : evidence.findings()) {
+            if (f.side() != other) {
+                return true;
+            }
+        }
+        return false; // every finding is on the other leg (or there is none)
     }
 
     /** Whether an examination finding departs from its normal value. */

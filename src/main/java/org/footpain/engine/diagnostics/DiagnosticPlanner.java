@@ -12,6 +12,7 @@ import org.footpain.knowledge.Timing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,10 +31,19 @@ public final class DiagnosticPlanner {
 
     private final KnowledgeBase kb;
     private final Map<String, DiagnosticTest> tests;
+    /** Most urgent first; among equally urgent tests, the knowledge base's catalogue order. */
+    private final Comparator<SuggestedDiagnostic> byUrgencyThenCatalogue;
 
     public DiagnosticPlanner(KnowledgeBase kb) {
         this.kb = kb;
         this.tests = kb.testsById();
+        List<String> order = kb.tests().stream().map(DiagnosticTest::id).toList();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            position.putIfAbsent(order.get(i), i);
+        }
+        byUrgencyThenCatalogue = Comparator.comparingInt((SuggestedDiagnostic s) -> -s.timing().urgency())
+                .thenComparingInt(s -> position.getOrDefault(s.test().id(), -1));
     }
 
     public List<SuggestedDiagnostic> plan(Presentation presentation, List<ScoredCondition> ranked, Triage triage) {
@@ -46,8 +56,12 @@ public final class DiagnosticPlanner {
 
                     @Override
                     public double probability(String conditionId) {
-                        return ranked.stream().filter(c -> c.id().equals(conditionId))
-                                .mapToDouble(ScoredCondition::probability).findFirst().orElse(0);
+                        for (ScoredCondition c : ranked) {
+                            if (c.id().equals(conditionId)) {
+                                return c.probability();
+                            }
+                        }
+                        return 0;
                     }
 
                     @Override
@@ -88,9 +102,7 @@ public final class DiagnosticPlanner {
                     .filter(servedBy.get(s.test().id())::contains).toList();
             plan.add(new SuggestedDiagnostic(s.test(), s.timing(), serves, s.ruleId(), s.rationale(), s.sources()));
         }
-        List<String> order = kb.tests().stream().map(DiagnosticTest::id).toList();
-        plan.sort(Comparator.comparing((SuggestedDiagnostic s) -> -s.timing().urgency())
-                .thenComparing(s -> order.indexOf(s.test().id())));
+        plan.sort(byUrgencyThenCatalogue);
         return plan;
     }
 
@@ -98,8 +110,12 @@ public final class DiagnosticPlanner {
     private static Optional<List<String>> serves(DiagnosticRule.Trigger trigger, List<ScoredCondition> ranked,
                                                  Triage triage) {
         if (trigger instanceof DiagnosticRule.Trigger.TriageRules rules) {
-            return rules.ruleIds().stream().anyMatch(triage::firedRule)
-                    ? Optional.of(rules.forConditions()) : Optional.empty();
+            for (String ruleId : rules.ruleIds()) {
+                if (triage.firedRule(ruleId)) {
+                    return Optional.of(rules.forConditions());
+                }
+            }
+            return Optional.empty();
         }
         DiagnosticRule.Trigger.Conditions conditions = (DiagnosticRule.Trigger.Conditions) trigger;
         List<String> serves = new ArrayList<>();

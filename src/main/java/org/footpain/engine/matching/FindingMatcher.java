@@ -6,6 +6,7 @@ import org.footpain.engine.Presentation;
 import org.footpain.knowledge.FindingPath;
 import org.footpain.knowledge.Match;
 import org.footpain.knowledge.Side;
+import org.footpain.knowledge.SidePattern;
 import org.footpain.knowledge.ValueTest;
 
 import java.util.ArrayList;
@@ -151,12 +152,12 @@ public final class FindingMatcher {
 
     private static Optional<List<Finding>> bilateral(Match match, Presentation presentation, Side leg) {
         FindingPath path = match.path();
+        if (match.on() == SidePattern.SIDE) {
+            return presentation.on(path, leg).filter(f -> passes(match.test(), f.value())).map(List::of);
+        }
         Optional<Finding> left = presentation.on(path, Side.LEFT);
         Optional<Finding> right = presentation.on(path, Side.RIGHT);
         switch (match.on()) {
-            case SIDE -> {
-                return presentation.on(path, leg).filter(f -> passes(match.test(), f.value())).map(List::of);
-            }
             case SYMMETRIC -> {
                 // the same value on both legs: for a one-sided lesion this is the pattern of a systemic cause
                 if (left.isEmpty() || right.isEmpty() || !left.get().value().equals(right.get().value())

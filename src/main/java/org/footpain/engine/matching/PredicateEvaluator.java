@@ -40,28 +40,33 @@ public final class PredicateEvaluator {
 
     /** The findings that make the predicate true, or empty when it is false. */
     public Optional<List<Finding>> evaluate(Predicate predicate) {
+        // the sets of findings are made only once a part holds: most predicates are false for most patients
         if (predicate instanceof Predicate.AnyOf any) {
-            Set<Finding> found = new LinkedHashSet<>();
-            boolean holds = false;
+            Set<Finding> found = null;
             for (Predicate p : any.anyOf()) {
                 Optional<List<Finding>> result = evaluate(p);
                 if (result.isPresent()) {
-                    holds = true;
+                    if (found == null) {
+                        found = new LinkedHashSet<>();
+                    }
                     found.addAll(result.get());
                 }
             }
-            return holds ? Optional.of(new ArrayList<>(found)) : Optional.empty();
+            return found == null ? Optional.empty() : Optional.of(new ArrayList<>(found));
         }
         if (predicate instanceof Predicate.AllOf all) {
-            Set<Finding> found = new LinkedHashSet<>();
+            Set<Finding> found = null;
             for (Predicate p : all.allOf()) {
                 Optional<List<Finding>> result = evaluate(p);
                 if (result.isEmpty()) {
                     return Optional.empty();
                 }
+                if (found == null) {
+                    found = new LinkedHashSet<>();
+                }
                 found.addAll(result.get());
             }
-            return Optional.of(new ArrayList<>(found));
+            return Optional.of(found == null ? new ArrayList<>() : new ArrayList<>(found));
         }
         if (predicate instanceof Predicate.Not not) {
             return evaluate(not.not()).isPresent() ? Optional.empty() : Optional.of(List.of());
@@ -73,7 +78,12 @@ public final class PredicateEvaluator {
             return evaluate(definitions.get(defined.name()));
         }
         if (predicate instanceof Predicate.Fired fired) {
-            return fired.ruleIds().stream().anyMatch(scores::fired) ? Optional.of(List.of()) : Optional.empty();
+            for (String ruleId : fired.ruleIds()) {
+                if (scores.fired(ruleId)) {
+                    return Optional.of(List.of());
+                }
+            }
+            return Optional.empty();
         }
         Predicate.ProbabilityAtLeast p = (Predicate.ProbabilityAtLeast) predicate;
         return scores.probability(p.conditionId()) >= p.threshold()

@@ -12,11 +12,21 @@ public record Triage(TriageLevel level, List<TriageReason> reasons) {
 
     /** Whether a reason with this code was given. */
     public boolean fired(String code) {
-        return reasons.stream().anyMatch(r -> r.code().equals(code));
+        for (TriageReason r : reasons) {
+            if (r.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the triage rule with this id fired. */
     public boolean firedRule(String ruleId) {
-        return reasons.stream().anyMatch(r -> r.ruleId().equals(ruleId));
+        for (TriageReason r : reasons) {
+            if (r.ruleId().equals(ruleId)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
