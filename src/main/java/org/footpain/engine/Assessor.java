@@ -6,7 +6,6 @@ import org.footpain.engine.scoring.ConditionScorer;
 import org.footpain.engine.scoring.ScoredCondition;
 import org.footpain.engine.triage.Triage;
 import org.footpain.engine.triage.TriageEvaluator;
-import org.footpain.knowledge.Condition;
 import org.footpain.knowledge.KnowledgeBase;
 
 import java.util.ArrayList;
@@ -40,10 +39,7 @@ public final class Assessor {
     }
 
     public Assessment assess(Presentation presentation) {
-        List<ScoredCondition> ranked = new ArrayList<>(kb.conditions().size());
-        for (Condition condition : kb.conditions()) {
-            ranked.add(scorer.score(condition, presentation));
-        }
+        List<ScoredCondition> ranked = new ArrayList<>(scorer.scoreAll(presentation));
         ranked.sort(RANKING);
         Triage triaged = triage.evaluate(presentation, ranked);
         return new Assessment(kb.version(), presentation.setting(), triaged, ranked,

@@ -71,6 +71,11 @@ public final class Presentation {
         return byPath.getOrDefault(path, List.of());
     }
 
+    /** Whether anything was supplied at this path. */
+    public boolean has(FindingPath path) {
+        return bySide[path.ordinal()] != null;
+    }
+
     /** The finding at a path on one leg (or {@link Side#UNSIDED} for a path without sides). */
     public Optional<Finding> on(FindingPath path, Side side) {
         Finding[] sides = bySide[path.ordinal()];

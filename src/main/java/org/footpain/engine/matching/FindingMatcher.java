@@ -186,10 +186,10 @@ public final class FindingMatcher {
     }
 
     private static Optional<List<Finding>> sidedList(Match match, Presentation presentation, Side leg) {
-        List<Finding> supplied = presentation.all(match.path());
-        if (supplied.isEmpty()) {
+        if (!presentation.has(match.path())) {
             return Optional.empty();
         }
+        List<Finding> supplied = presentation.all(match.path());
         List<Finding> passing = new ArrayList<>(supplied.size());
         for (int i = 0; i < supplied.size(); i++) {
             Finding f = supplied.get(i);

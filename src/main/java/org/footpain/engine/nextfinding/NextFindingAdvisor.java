@@ -49,12 +49,18 @@ public final class NextFindingAdvisor {
     /** Per examination finding: the outcomes it can have and their baseline distribution, fixed by the knowledge base. */
     private final Map<FindingPath, List<FindingValue>> outcomesByPath = new EnumMap<>(FindingPath.class);
     private final Map<FindingPath, double[]> baselineByPath = new EnumMap<>(FindingPath.class);
-    private int maxOutcomes;
     /**
      * Per condition and examination finding (by path ordinal), the outcomes of its rules on that finding in the order
      * they are tried, each read once against every value the finding can take.
      */
     private final Map<Condition, OutcomeRow[][]> rowsByPath = new IdentityHashMap<>();
+    /**
+     * Per condition and examination finding, its prediction, made once where it cannot depend on the patient: when no
+     * outcome of its rules on the finding asks for the same value on the other leg. Null where it can.
+     */
+    private final Map<Condition, Prediction[]> fixedByPath = new IdentityHashMap<>();
+    /** Per examination finding, the prediction of a condition with no rule for it: the baseline. */
+    private final Prediction[] noRule = new Prediction[FindingPath.values().length];
 
     public NextFindingAdvisor(KnowledgeBase kb) {
         this.kb = kb;
@@ -73,15 +79,17 @@ public final class NextFindingAdvisor {
             if (considered(path)) {
                 List<FindingValue> outcomes = List.copyOf(outcomes(path));
                 outcomesByPath.put(path, outcomes);
-                maxOutcomes = Math.max(maxOutcomes, outcomes.size());
                 baselineByPath.put(path, baseline(path, outcomes));
+                noRule[path.ordinal()] = predict(new OutcomeRow[0], path, Optional.empty());
             }
         }
         for (Condition condition : kb.conditions()) {
             OutcomeRow[][] byPath = new OutcomeRow[FindingPath.values().length][];
+            Prediction[] fixed = new Prediction[FindingPath.values().length];
             for (FindingPath path : outcomesByPath.keySet()) {
                 List<FindingValue> values = outcomesByPath.get(path);
                 List<OutcomeRow> rows = new ArrayList<>();
+                boolean readsOtherLeg = false;
                 for (FindingRule rule : condition.findings()) {
                     if (rule.path() != path) {
                         continue;
@@ -93,16 +101,28 @@ public final class NextFindingAdvisor {
                         }
                         rows.add(new OutcomeRow(outcome.match().on(), outcome.match().test(),
                                 outcome.likelihoodRatio(), passes));
+                        readsOtherLeg |= outcome.match().on() == SidePattern.BOTH;
                     }
                 }
                 byPath[path.ordinal()] = rows.toArray(OutcomeRow[]::new);
+                fixed[path.ordinal()] = readsOtherLeg ? null : predict(byPath[path.ordinal()], path, Optional.empty());
             }
             rowsByPath.put(condition, byPath);
+            fixedByPath.put(condition, fixed);
         }
     }
 
     /** One outcome of a rule on a candidate finding; {@code passes[v]} says whether the finding's v-th value meets it. */
     private record OutcomeRow(SidePattern on, ValueTest test, double likelihoodRatio, boolean[] passes) {
+    }
+
+    /**
+     * What one condition predicts for a finding: the ratio its rules give each value ({@code ratio}, 1 where no outcome
+     * is met), the distribution of values it predicts ({@code likelihood}: the ratios applied to the baseline, then
+     * normalised), Σ likelihood · ln likelihood over the values ({@code negativeEntropy}), and whether any of its rules
+     * applies to the finding at all.
+     */
+    private record Prediction(double[] ratio, double[] likelihood, double negativeEntropy, boolean applies) {
     }
 
     /** The findings worth suggesting: examination findings read per leg or once, not lists of sites. */
@@ -121,8 +141,7 @@ public final class NextFindingAdvisor {
 
         List<Candidate> advice = new ArrayList<>();
         List<Side> bothLegs = legs(leading);
-        Scratch scratch = new Scratch(leading.size(), maxOutcomes);
-        double priorEntropy = entropy(prior);
+        Prediction[] predictions = new Prediction[leading.size()];
         List<Candidate> perLeg = new ArrayList<>(2);
         for (FindingPath path : FindingPath.values()) {
             if (!considered(path)) {
@@ -134,7 +153,7 @@ public final class NextFindingAdvisor {
                 if (presentation.on(path, leg).isPresent()) {
                     continue;
                 }
-                Candidate candidate = candidate(path, leg, leading, prior, priorEntropy, presentation, scratch);
+                Candidate candidate = candidate(path, leg, leading, prior, presentation, predictions);
                 if (candidate != null) {
                     perLeg.add(candidate);
                 }
@@ -145,7 +164,9 @@ public final class NextFindingAdvisor {
                 advice.addAll(perLeg);
             }
         }
-        advice.sort(Comparator.comparingDouble((Candidate n) -> -n.gain())
+        // findings that gain the same are ranked in the order of the contract: equal to a billionth of a bit, since
+        // findings with the same ratios but different scales (heel walk, MRC grades) gain the same only up to rounding
+        advice.sort(Comparator.comparingLong((Candidate n) -> -Math.round(n.gain() * 1e9))
                 .thenComparing(n -> n.path().ordinal()).thenComparing(Candidate::side));
         // the words are written only for the findings suggested
         int limit = Math.min(advice.size(), kb.model().nextBestFindingLimit());
@@ -188,29 +209,37 @@ public final class NextFindingAdvisor {
         return legs;
     }
 
+    /**
+     * The finding on this leg as a candidate, with its expected gain: the mutual information, in bits, between which
+     * leading condition is present and the value the finding will show. That is the expected fall in the entropy of
+     * the leading conditions' probabilities once the finding is known, written as Σ_a p(a) Σ_v p(v|a) ln p(v|a)
+     * − Σ_v p(v) ln p(v), so that the first sum, fixed by the knowledge base for most findings, is not recomputed for
+     * each patient.
+     */
     private Candidate candidate(FindingPath path, Side leg, List<ScoredCondition> leading, double[] prior,
-                                double priorEntropy, Presentation presentation, Scratch scratch) {
+                                Presentation presentation, Prediction[] predictions) {
         int m = outcomesByPath.get(path).size();
         int n = leading.size();
-        double[][] likelihood = scratch.likelihood;
-        if (!predict(path, leg, leading, presentation, scratch.ratio, likelihood)) {
+        boolean anyRule = false;
+        double nats = 0;
+        for (int a = 0; a < n; a++) {
+            predictions[a] = prediction(leading.get(a), path, leg, presentation);
+            anyRule |= predictions[a].applies();
+            nats += prior[a] * predictions[a].negativeEntropy();
+        }
+        if (!anyRule) {
             return null;
         }
-        double gain = priorEntropy;
-        double[] posterior = scratch.posterior;
         for (int v = 0; v < m; v++) {
             double pv = 0;
             for (int a = 0; a < n; a++) {
-                posterior[a] = prior[a] * likelihood[a][v];
-                pv += posterior[a];
+                pv += prior[a] * predictions[a].likelihood()[v];
             }
             if (pv > 0) {
-                for (int a = 0; a < n; a++) {
-                    posterior[a] /= pv;
-                }
-                gain -= pv * entropy(posterior);
+                nats -= pv * Math.log(pv);
             }
         }
+        double gain = nats / LN_2;
         if (gain < MIN_GAIN) {
             return null;
         }
@@ -238,84 +267,43 @@ public final class NextFindingAdvisor {
     }
 
     /**
-     * Each leading condition's ratios for the finding's outcomes on this leg ({@code ratio}, 1 where it has no rule)
-     * and the outcome distribution it predicts ({@code likelihood}), row per condition and column per outcome; false
-     * when no leading condition has a rule for the finding.
+     * What a leading condition predicts for the finding on this leg. A sided condition only reads the leg it is placed
+     * on; an outcome that asks for the same value on both legs applies only when the other leg shows it.
      */
-    private boolean predict(FindingPath path, Side leg, List<ScoredCondition> leading, Presentation presentation,
-                            double[][] ratio, double[][] likelihood) {
-        int m = outcomesByPath.get(path).size();
-        double[] baseline = baselineByPath.get(path);
-        boolean anyRule = false;
-        for (int a = 0; a < leading.size(); a++) {
-            anyRule |= ratios(leading.get(a), path, leg, presentation, ratio[a], m);
-            double z = 0;
-            for (int v = 0; v < m; v++) {
-                likelihood[a][v] = ratio[a][v] * baseline[v];
-                z += likelihood[a][v];
-            }
-            for (int v = 0; v < m; v++) {
-                likelihood[a][v] /= z;
-            }
-        }
-        return anyRule;
-    }
-
-    /** The suggestion in words, its predictions computed again for the pair of conditions it separates. */
-    private NextFinding advice(Candidate c, List<ScoredCondition> leading, Presentation presentation) {
-        List<FindingValue> outcomes = outcomesByPath.get(c.path());
-        double[][] ratio = new double[leading.size()][outcomes.size()];
-        double[][] likelihood = new double[leading.size()][outcomes.size()];
-        predict(c.path(), c.leg(), leading, presentation, ratio, likelihood);
-        int[] pair = widestApart(likelihood, leading.size(), outcomes.size());
-        ScoredCondition a = leading.get(pair[0]);
-        ScoredCondition b = leading.get(pair[1]);
-        return new NextFinding(c.path(), c.side(), List.of(a.id(), b.id()), c.gain(),
-                rationale(c.path(), outcomes, a, ratio[pair[0]], likelihood[pair[0]], b, ratio[pair[1]],
-                        likelihood[pair[1]]));
-    }
-
-    /** Work arrays of one call of {@link #advise}, reused for every candidate finding. */
-    private static final class Scratch {
-        final double[][] ratio;
-        final double[][] likelihood;
-        final double[] posterior;
-
-        Scratch(int conditions, int outcomes) {
-            ratio = new double[conditions][outcomes];
-            likelihood = new double[conditions][outcomes];
-            posterior = new double[conditions];
-        }
-    }
-
-    /**
-     * The ratios a leading condition's rules give each value of the finding on this leg, as if examined, into
-     * {@code ratio}: the first outcome a value meets decides, 1 where a rule applies but no outcome is met. False, with
-     * every ratio 1, when the condition has no rule for the finding on this leg. A sided condition only reads the leg it
-     * is placed on.
-     */
-    private boolean ratios(ScoredCondition scored, FindingPath path, Side leg, Presentation presentation,
-                           double[] ratio, int m) {
-        Arrays.fill(ratio, 0, m, Double.NaN);
+    private Prediction prediction(ScoredCondition scored, FindingPath path, Side leg, Presentation presentation) {
         Condition condition = scored.condition();
         if (condition.sided() && leg != Side.UNSIDED) {
             ReportedLaterality l = scored.laterality();
             if ((l == ReportedLaterality.LEFT && leg != Side.LEFT)
                     || (l == ReportedLaterality.RIGHT && leg != Side.RIGHT)) {
-                Arrays.fill(ratio, 0, m, 1.0);
-                return false;
+                return noRule[path.ordinal()];
             }
         }
+        Prediction fixed = fixedByPath.get(condition)[path.ordinal()];
+        if (fixed != null) {
+            return fixed;
+        }
+        return predict(rowsByPath.get(condition)[path.ordinal()], path, presentation.on(path, leg.opposite()));
+    }
+
+    /**
+     * The prediction of a condition's outcomes on a finding (see {@link Prediction}): for each value the first outcome
+     * it meets decides the ratio. An outcome that asks for the same value on both legs applies only when the other leg
+     * ({@code otherLeg}) was examined and shows it; an outcome about a symmetric pattern never applies to one leg.
+     */
+    private Prediction predict(OutcomeRow[] rows, FindingPath path, Optional<Finding> otherLeg) {
+        double[] baseline = baselineByPath.get(path);
+        int m = baseline.length;
+        double[] ratio = new double[m];
+        Arrays.fill(ratio, Double.NaN);
         boolean applies = false;
-        for (OutcomeRow row : rowsByPath.get(condition)[path.ordinal()]) {
+        for (OutcomeRow row : rows) {
             if (row.on() == SidePattern.SYMMETRIC) {
                 continue;
             }
-            if (row.on() == SidePattern.BOTH) {
-                Optional<Finding> other = presentation.on(path, leg.opposite());
-                if (other.isEmpty() || !FindingMatcher.passes(row.test(), other.get().value())) {
-                    continue;
-                }
+            if (row.on() == SidePattern.BOTH
+                    && (otherLeg.isEmpty() || !FindingMatcher.passes(row.test(), otherLeg.get().value()))) {
+                continue;
             }
             applies = true;
             for (int v = 0; v < m; v++) {
@@ -324,12 +312,41 @@ public final class NextFindingAdvisor {
                 }
             }
         }
+        double[] likelihood = new double[m];
+        double z = 0;
         for (int v = 0; v < m; v++) {
             if (Double.isNaN(ratio[v])) {
                 ratio[v] = 1.0;
             }
+            likelihood[v] = ratio[v] * baseline[v];
+            z += likelihood[v];
         }
-        return applies;
+        double negativeEntropy = 0;
+        for (int v = 0; v < m; v++) {
+            likelihood[v] /= z;
+            if (likelihood[v] > 0) {
+                negativeEntropy += likelihood[v] * Math.log(likelihood[v]);
+            }
+        }
+        return new Prediction(ratio, likelihood, negativeEntropy, applies);
+    }
+
+    /** The suggestion in words, naming the pair of leading conditions whose predictions differ most. */
+    private NextFinding advice(Candidate c, List<ScoredCondition> leading, Presentation presentation) {
+        List<FindingValue> outcomes = outcomesByPath.get(c.path());
+        double[][] ratio = new double[leading.size()][];
+        double[][] likelihood = new double[leading.size()][];
+        for (int a = 0; a < leading.size(); a++) {
+            Prediction p = prediction(leading.get(a), c.path(), c.leg(), presentation);
+            ratio[a] = p.ratio();
+            likelihood[a] = p.likelihood();
+        }
+        int[] pair = widestApart(likelihood, leading.size(), outcomes.size());
+        ScoredCondition a = leading.get(pair[0]);
+        ScoredCondition b = leading.get(pair[1]);
+        return new NextFinding(c.path(), c.side(), List.of(a.id(), b.id()), c.gain(),
+                rationale(c.path(), outcomes, a, ratio[pair[0]], likelihood[pair[0]], b, ratio[pair[1]],
+                        likelihood[pair[1]]));
     }
 
     private List<FindingValue> outcomes(FindingPath path) {
@@ -442,14 +459,4 @@ public final class NextFindingAdvisor {
     }
 
     private static final double LN_2 = Math.log(2);
-
-    private static double entropy(double[] distribution) {
-        double h = 0;
-        for (double p : distribution) {
-            if (p > 0) {
-                h -= p * Math.log(p) / LN_2;
-            }
-        }
-        return h;
-    }
 }

@@ -19,6 +19,7 @@ import org.footpain.knowledge.ValueTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -45,12 +46,16 @@ public final class ConditionScorer {
             ReportedLaterality.LEFT, ReportedLaterality.RIGHT, ReportedLaterality.BILATERAL};
 
     private final ReasoningModel model;
-    /** Per condition, what the knowledge base fixes once: which finding rules each of its clusters takes over. */
-    private final Map<Condition, boolean[][]> takenOverByCluster = new IdentityHashMap<>();
+    private final List<Condition> conditions;
+    /** Per condition, what the knowledge base fixes once (see {@link Compiled}). */
+    private final Map<Condition, Compiled> compiled = new IdentityHashMap<>();
+    private final int distinctMatches;
 
     public ConditionScorer(ReasoningModel model, List<Condition> conditions) {
         this.model = model;
-        for (Condition condition : conditions) {
+        this.conditions = List.copyOf(conditions);
+        Map<Match, Integer> matchIds = new HashMap<>();
+        for (Condition condition : this.conditions) {
             List<FindingRule> rules = condition.findings();
             boolean[][] byCluster = new boolean[condition.clusters().size()][rules.size()];
             for (int c = 0; c < byCluster.length; c++) {
@@ -62,16 +67,54 @@ public final class ConditionScorer {
                     }
                 }
             }
-            takenOverByCluster.put(condition, byCluster);
+            int[][] matchIndex = new int[rules.size()][];
+            for (int r = 0; r < rules.size(); r++) {
+                List<Outcome> outcomes = rules.get(r).outcomes();
+                matchIndex[r] = new int[outcomes.size()];
+                for (int o = 0; o < outcomes.size(); o++) {
+                    matchIndex[r][o] = matchIds.computeIfAbsent(outcomes.get(o).match(), m -> matchIds.size());
+                }
+            }
+            FindingPath[] paths = new FindingPath[rules.size()];
+            boolean[] screenedAbsent = new boolean[rules.size()];
+            for (int r = 0; r < rules.size(); r++) {
+                paths[r] = rules.get(r).path();
+                for (Outcome outcome : rules.get(r).outcomes()) {
+                    screenedAbsent[r] |= outcome.match().screenedAbsent();
+                }
+            }
+            compiled.put(condition, new Compiled(byCluster, matchIndex, paths, screenedAbsent));
         }
+        distinctMatches = matchIds.size();
     }
 
-    public ScoredCondition score(Condition condition, Presentation presentation) {
+    /**
+     * A condition's rules as the knowledge base fixes them: which rules each of its clusters takes over
+     * ({@code takenOverByCluster[cluster][rule]}); each outcome's match as an index among the distinct matches of
+     * all conditions ({@code matchIndex[rule][outcome]}), so that a match many conditions share is read once; and, in
+     * flat arrays by rule, the finding each rule reads and whether it can match a red flag screened absent, so that
+     * the rules of findings not supplied (most of them) are passed over without visiting the rules themselves.
+     */
+    private record Compiled(boolean[][] takenOverByCluster, int[][] matchIndex, FindingPath[] paths,
+                            boolean[] screenedAbsent) {
+    }
+
+    /** Every condition of the knowledge base scored for one patient, in the knowledge base's order. */
+    public List<ScoredCondition> scoreAll(Presentation presentation) {
+        Matches matches = new Matches(presentation, distinctMatches);
+        List<ScoredCondition> scored = new ArrayList<>(conditions.size());
+        for (Condition condition : conditions) {
+            scored.add(score(condition, presentation, matches));
+        }
+        return scored;
+    }
+
+    private ScoredCondition score(Condition condition, Presentation presentation, Matches matches) {
         double prior = condition.prior(presentation.setting()).probability();
         if (condition.laterality() instanceof Laterality.Sided sided) {
-            return scoreSided(condition, sided, prior, presentation);
+            return scoreSided(condition, sided, prior, presentation, matches);
         }
-        List<Evidence> evidence = damp(units(condition, presentation, Side.UNSIDED, false));
+        List<Evidence> evidence = damp(units(condition, presentation, matches, Side.UNSIDED, false), Reading.ALL);
         double logOdds = logit(prior) + sum(evidence);
         ReportedLaterality laterality = condition.laterality() instanceof Laterality.Central
                 ? ReportedLaterality.NOT_APPLICABLE
@@ -79,14 +122,56 @@ public final class ConditionScorer {
         return new ScoredCondition(condition, round(sigmoid(logOdds)), laterality, strongestFirst(evidence));
     }
 
+    /**
+     * The findings each distinct match of the knowledge base finds in one patient, read on first use: for a hypothesis
+     * on the left leg, on the right leg, on the whole patient, or, for matches that do not depend on the leg (a finding
+     * without sides, or one read across both legs), once for all.
+     */
+    private static final class Matches {
+        private static final int SLOTS = 4;
+        private static final int ANY_LEG = 3;
+
+        private final Presentation presentation;
+        private final Object[] found;
+
+        Matches(Presentation presentation, int distinct) {
+            this.presentation = presentation;
+            this.found = new Object[distinct * SLOTS];
+        }
+
+        @SuppressWarnings("unchecked")
+        Optional<List<Finding>> of(int index, Match match, Side leg) {
+            int slot = index * SLOTS + slot(match, leg);
+            Object known = found[slot];
+            if (known == null) {
+                known = FindingMatcher.matches(match, presentation, leg);
+                found[slot] = known;
+            }
+            return (Optional<List<Finding>>) known;
+        }
+
+        private static int slot(Match match, Side leg) {
+            FindingPath.Shape shape = match.path().shape();
+            if (shape == FindingPath.Shape.SCALAR || shape == FindingPath.Shape.SET
+                    || match.on() == SidePattern.EITHER || match.on() == SidePattern.BOTH) {
+                return ANY_LEG;
+            }
+            return switch (leg) {
+                case LEFT -> 0;
+                case RIGHT -> 1;
+                default -> 2;
+            };
+        }
+    }
+
     private ScoredCondition scoreSided(Condition condition, Laterality.Sided sided, double prior,
-                                       Presentation presentation) {
-        List<Unit> leftUnits = units(condition, presentation, Side.LEFT, false);
+                                       Presentation presentation, Matches matches) {
+        List<Unit> leftUnits = units(condition, presentation, matches, Side.LEFT, false);
         // the right leg's pass keeps only leg-specific evidence: the rest is the left pass's
-        List<Unit> rightUnits = units(condition, presentation, Side.RIGHT, true);
-        List<Evidence> unsided = damp(legSpecific(leftUnits, false));
-        List<Evidence> left = damp(legSpecific(leftUnits, true));
-        List<Evidence> right = damp(legSpecific(rightUnits, true));
+        List<Unit> rightUnits = units(condition, presentation, matches, Side.RIGHT, true);
+        List<Evidence> unsided = damp(leftUnits, Reading.NOT_LEG_SPECIFIC);
+        List<Evidence> left = damp(leftUnits, Reading.LEG_SPECIFIC);
+        List<Evidence> right = damp(rightUnits, Reading.LEG_SPECIFIC);
 
         double b = sided.bilateralFraction();
         double logAbsent = Math.log1p(-prior);
@@ -196,10 +281,12 @@ public final class ConditionScorer {
      * matching outcome applies, unless a cluster that applied has taken its finding over. With {@code legOnly}, rules
      * on findings that have no side (whose evidence is never leg-specific) are not read.
      */
-    private List<Unit> units(Condition condition, Presentation presentation, Side leg, boolean legOnly) {
+    private List<Unit> units(Condition condition, Presentation presentation, Matches matches, Side leg,
+                             boolean legOnly) {
         List<Unit> units = new ArrayList<>();
         List<Cluster> clusters = condition.clusters();
-        boolean[][] takesOver = takenOverByCluster.get(condition);
+        Compiled rulesOf = compiled.get(condition);
+        boolean[][] takesOver = rulesOf.takenOverByCluster();
         boolean[] takenOver = null;
         for (int c = 0; c < clusters.size(); c++) {
             Optional<Unit> applies = cluster(clusters.get(c), presentation, leg);
@@ -215,16 +302,21 @@ public final class ConditionScorer {
             }
         }
         List<FindingRule> rules = condition.findings();
-        for (int r = 0; r < rules.size(); r++) {
-            FindingRule rule = rules.get(r);
-            if ((legOnly && !rule.path().sided()) || !suppliedFor(rule, presentation)
+        FindingPath[] paths = rulesOf.paths();
+        boolean[] screenedAbsent = rulesOf.screenedAbsent();
+        for (int r = 0; r < paths.length; r++) {
+            // nothing supplied moves nothing: a rule is read only when its finding was supplied, or when it can match
+            // a red flag screened as absent
+            if ((legOnly && !paths[r].sided()) || !(presentation.has(paths[r]) || screenedAbsent[r])
                     || (takenOver != null && takenOver[r])) {
                 continue;
             }
+            FindingRule rule = rules.get(r);
             List<Outcome> outcomes = rule.outcomes();
+            int[] matchIndex = rulesOf.matchIndex()[r];
             for (int o = 0; o < outcomes.size(); o++) {
                 Outcome outcome = outcomes.get(o);
-                Optional<List<Finding>> found = FindingMatcher.matches(outcome.match(), presentation, leg);
+                Optional<List<Finding>> found = matches.of(matchIndex[o], outcome.match(), leg);
                 if (found.isPresent()) {
                     units.add(unit(outcome, found.get(), rule));
                     break;
@@ -237,7 +329,7 @@ public final class ConditionScorer {
     private static Unit unit(Outcome outcome, List<Finding> found, FindingRule rule) {
         double lr = outcome.likelihoodRatio();
         double share = 1.0 / found.size();
-        List<Evidence> pieces = new ArrayList<>();
+        List<Evidence> pieces = new ArrayList<>(found.size());
         if (rule.cluster().isPresent()) {
             // a count finding that is the score of a published cluster is reported as that cluster
             FindingRule.PublishedCluster cluster = rule.cluster().get();
@@ -293,24 +385,6 @@ public final class ConditionScorer {
         return Optional.empty();
     }
 
-    /**
-     * Whether the presentation holds anything a rule's outcomes could match: a finding at its path, or, for a red
-     * flag screened as absent, the screening. Every other rule is skipped without matching (nothing supplied moves
-     * nothing), so the cost of an assessment follows the findings supplied rather than the size of the knowledge base.
-     */
-    private static boolean suppliedFor(FindingRule rule, Presentation presentation) {
-        if (!presentation.all(rule.path()).isEmpty()) {
-            return true;
-        }
-        List<Outcome> outcomes = rule.outcomes();
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (outcomes.get(i).match().screenedAbsent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean anySided(List<Finding> findings) {
         for (int i = 0; i < findings.size(); i++) {
             if (findings.get(i).side() != Side.UNSIDED) {
@@ -338,21 +412,24 @@ public final class ConditionScorer {
      * Applies correlation damping: within a group (per leg), units sorted by strength count with weights
      * 1, d, d², …; a unit outside any group counts in full.
      */
-    private List<Evidence> damp(List<Unit> units) {
+    private List<Evidence> damp(List<Unit> units, Reading reading) {
         if (units.isEmpty()) {
             return List.of();
         }
         double d = model.correlationDamping().value();
         int n = units.size();
-        List<Evidence> evidence = new ArrayList<>(n + 2);
-        boolean[] done = new boolean[n];
+        List<Evidence> evidence = null;
+        boolean[] done = null;
         List<Unit> group = null;
         // groups in the order they first appear; a unit outside any group is a group of its own
         for (int i = 0; i < n; i++) {
-            if (done[i]) {
+            Unit first = units.get(i);
+            if ((done != null && done[i]) || !reading.takes(first)) {
                 continue;
             }
-            Unit first = units.get(i);
+            if (evidence == null) {
+                evidence = new ArrayList<>(n + 2);
+            }
             Optional<String> key = first.group();
             if (key.isEmpty()) {
                 addWeighted(evidence, first, 1.0);
@@ -360,11 +437,13 @@ public final class ConditionScorer {
             }
             if (group == null) {
                 group = new ArrayList<>(4);
+                done = new boolean[n];
             }
             group.clear();
             for (int j = i; j < n; j++) {
-                if (!done[j] && key.equals(units.get(j).group())) {
-                    group.add(units.get(j));
+                Unit unit = units.get(j);
+                if (!done[j] && reading.takes(unit) && key.equals(unit.group())) {
+                    group.add(unit);
                     done[j] = true;
                 }
             }
@@ -377,7 +456,16 @@ public final class ConditionScorer {
                 weight *= d;
             }
         }
-        return evidence;
+        return evidence == null ? List.of() : evidence;
+    }
+
+    /** Which units a damping pass reads: all of them, or those that are (or are not) about one leg. */
+    private enum Reading {
+        ALL, LEG_SPECIFIC, NOT_LEG_SPECIFIC;
+
+        boolean takes(Unit unit) {
+            return this == ALL || unit.legSpecific() == (this == LEG_SPECIFIC);
+        }
     }
 
     private static final Comparator<Unit> STRONGEST_UNIT_FIRST =
@@ -424,19 +512,6 @@ public final class ConditionScorer {
             return ReportedLaterality.BILATERAL;
         }
         return left ? ReportedLaterality.LEFT : right ? ReportedLaterality.RIGHT : ReportedLaterality.UNDETERMINED;
-    }
-
-    private static List<Unit> legSpecific(List<Unit> units, boolean legSpecific) {
-        if (units.isEmpty()) {
-            return units;
-        }
-        List<Unit> selected = new ArrayList<>(units.size());
-        for (Unit unit : units) {
-            if (unit.legSpecific() == legSpecific) {
-                selected.add(unit);
-            }
-        }
-        return selected;
     }
 
     /**
