@@ -7,10 +7,8 @@ import org.footpain.knowledge.ValueDomain;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -24,7 +22,8 @@ public final class Presentation {
 
     private final Setting setting;
     private final List<Finding> findings;
-    private final Map<FindingPath, List<Finding>> byPath = new EnumMap<>(FindingPath.class);
+    /** The findings at each path, by path ordinal (null where none was supplied). */
+    private final List<Finding>[] byPath = newLists(FindingPath.values().length);
     /** The first finding at each path on each side, by path and side ordinal: {@link #on} is asked very often. */
     private final Finding[][] bySide = new Finding[FindingPath.values().length][];
     private final boolean redFlagsScreened;
@@ -42,7 +41,11 @@ public final class Presentation {
             if (!seen.add(key)) {
                 throw new IllegalArgumentException("finding given twice: " + key);
             }
-            byPath.computeIfAbsent(finding.path(), p -> new ArrayList<>()).add(finding);
+            int at = finding.path().ordinal();
+            if (byPath[at] == null) {
+                byPath[at] = new ArrayList<>(2);
+            }
+            byPath[at].add(finding);
             Finding[] sides = bySide[finding.path().ordinal()];
             if (sides == null) {
                 sides = bySide[finding.path().ordinal()] = new Finding[Side.values().length];
@@ -54,9 +57,18 @@ public final class Presentation {
         if (all(FindingPath.AGE).isEmpty()) {
             throw new IllegalArgumentException("patient.ageYears is required");
         }
-        byPath.replaceAll((path, list) -> Collections.unmodifiableList(list));
+        for (int i = 0; i < byPath.length; i++) {
+            if (byPath[i] != null) {
+                byPath[i] = Collections.unmodifiableList(byPath[i]);
+            }
+        }
         redFlagsScreened = on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED)
                 .map(f -> ((FindingValue.Flag) f.value()).value()).orElse(false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Finding>[] newLists(int size) {
+        return (List<Finding>[]) new List<?>[size];
     }
 
     public Setting setting() {
@@ -68,7 +80,8 @@ public final class Presentation {
     }
 
     public List<Finding> all(FindingPath path) {
-        return byPath.getOrDefault(path, List.of());
+        List<Finding> supplied = byPath[path.ordinal()];
+        return supplied == null ? List.of() : supplied;
     }
 
     /** Whether anything was supplied at this path. */

@@ -55,6 +55,7 @@ public final class ConditionScorer {
         this.model = model;
         this.conditions = List.copyOf(conditions);
         Map<Match, Integer> matchIds = new HashMap<>();
+        Map<String, Integer> groupIds = new HashMap<>();
         for (Condition condition : this.conditions) {
             List<FindingRule> rules = condition.findings();
             boolean[][] byCluster = new boolean[condition.clusters().size()][rules.size()];
@@ -77,13 +78,20 @@ public final class ConditionScorer {
             }
             FindingPath[] paths = new FindingPath[rules.size()];
             boolean[] screenedAbsent = new boolean[rules.size()];
+            int[] ruleGroups = new int[rules.size()];
             for (int r = 0; r < rules.size(); r++) {
                 paths[r] = rules.get(r).path();
+                ruleGroups[r] = groupId(rules.get(r).group(), groupIds);
                 for (Outcome outcome : rules.get(r).outcomes()) {
                     screenedAbsent[r] |= outcome.match().screenedAbsent();
                 }
             }
-            compiled.put(condition, new Compiled(byCluster, matchIndex, paths, screenedAbsent));
+            int[] clusterGroups = new int[condition.clusters().size()];
+            for (int c = 0; c < clusterGroups.length; c++) {
+                clusterGroups[c] = groupId(condition.clusters().get(c).group(), groupIds);
+            }
+            compiled.put(condition, new Compiled(byCluster, matchIndex, paths, screenedAbsent, ruleGroups,
+                    clusterGroups));
         }
         distinctMatches = matchIds.size();
     }
@@ -93,10 +101,17 @@ public final class ConditionScorer {
      * ({@code takenOverByCluster[cluster][rule]}); each outcome's match as an index among the distinct matches of
      * all conditions ({@code matchIndex[rule][outcome]}), so that a match many conditions share is read once; and, in
      * flat arrays by rule, the finding each rule reads and whether it can match a red flag screened absent, so that
-     * the rules of findings not supplied (most of them) are passed over without visiting the rules themselves.
+     * the rules of findings not supplied (most of them) are passed over without visiting the rules themselves; the
+     * correlation groups of its rules and clusters as numbers ({@link #NO_GROUP} for none).
      */
     private record Compiled(boolean[][] takenOverByCluster, int[][] matchIndex, FindingPath[] paths,
-                            boolean[] screenedAbsent) {
+                            boolean[] screenedAbsent, int[] ruleGroups, int[] clusterGroups) {
+    }
+
+    private static final int NO_GROUP = -1;
+
+    private static int groupId(Optional<String> group, Map<String, Integer> ids) {
+        return group.map(g -> ids.computeIfAbsent(g, k -> ids.size())).orElse(NO_GROUP);
     }
 
     /** Every condition of the knowledge base scored for one patient, in the knowledge base's order. */
@@ -289,7 +304,7 @@ public final class ConditionScorer {
         boolean[][] takesOver = rulesOf.takenOverByCluster();
         boolean[] takenOver = null;
         for (int c = 0; c < clusters.size(); c++) {
-            Optional<Unit> applies = cluster(clusters.get(c), presentation, leg);
+            Optional<Unit> applies = cluster(clusters.get(c), rulesOf.clusterGroups()[c], presentation, leg);
             if (applies.isPresent()) {
                 units.add(applies.get());
                 if (takenOver == null) {
@@ -318,7 +333,7 @@ public final class ConditionScorer {
                 Outcome outcome = outcomes.get(o);
                 Optional<List<Finding>> found = matches.of(matchIndex[o], outcome.match(), leg);
                 if (found.isPresent()) {
-                    units.add(unit(outcome, found.get(), rule));
+                    units.add(unit(outcome, found.get(), rule, rulesOf.ruleGroups()[r]));
                     break;
                 }
             }
@@ -326,7 +341,7 @@ public final class ConditionScorer {
         return units;
     }
 
-    private static Unit unit(Outcome outcome, List<Finding> found, FindingRule rule) {
+    private static Unit unit(Outcome outcome, List<Finding> found, FindingRule rule, int group) {
         double lr = outcome.likelihoodRatio();
         double share = 1.0 / found.size();
         List<Evidence> pieces = new ArrayList<>(found.size());
@@ -349,10 +364,10 @@ public final class ConditionScorer {
         // a finding read across both legs (either, both) bears on the patient, not on one leg's hypothesis
         SidePattern on = outcome.match().on();
         boolean legSpecific = (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC) && anySided(found);
-        return new Unit(pieces, lr, rule.group(), legSpecific);
+        return new Unit(pieces, lr, group, legSpecific);
     }
 
-    private static Optional<Unit> cluster(Cluster cluster, Presentation presentation, Side leg) {
+    private static Optional<Unit> cluster(Cluster cluster, int group, Presentation presentation, Side leg) {
         int positive = 0;
         int unknown = 0;
         Set<Finding> used = new LinkedHashSet<>();
@@ -378,7 +393,7 @@ public final class ConditionScorer {
                 Evidence evidence = new Evidence.ClusterScore(cluster.id(), cluster.name(), positive, components,
                         threshold.likelihoodRatio(), 1.0, threshold.citation());
                 boolean legSpecific = anySided(components);
-                return Optional.of(new Unit(List.of(evidence), threshold.likelihoodRatio(), cluster.group(),
+                return Optional.of(new Unit(List.of(evidence), threshold.likelihoodRatio(), group,
                         legSpecific));
             }
         }
@@ -430,8 +445,8 @@ public final class ConditionScorer {
             if (evidence == null) {
                 evidence = new ArrayList<>(n + 2);
             }
-            Optional<String> key = first.group();
-            if (key.isEmpty()) {
+            int key = first.group();
+            if (key == NO_GROUP) {
                 addWeighted(evidence, first, 1.0);
                 continue;
             }
@@ -442,7 +457,7 @@ public final class ConditionScorer {
             group.clear();
             for (int j = i; j < n; j++) {
                 Unit unit = units.get(j);
-                if (!done[j] && reading.takes(unit) && key.equals(unit.group())) {
+                if (!done[j] && reading.takes(unit) && key == unit.group()) {
                     group.add(unit);
                     done[j] = true;
                 }
@@ -586,6 +601,6 @@ public final class ConditionScorer {
     }
 
     /** The evidence one outcome yields, before damping; pieces share the outcome's weight when it rests on two legs. */
-    private record Unit(List<Evidence> pieces, double likelihoodRatio, Optional<String> group, boolean legSpecific) {
+    private record Unit(List<Evidence> pieces, double likelihoodRatio, int group, boolean legSpecific) {
     }
 }
