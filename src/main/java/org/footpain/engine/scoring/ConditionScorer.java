@@ -49,12 +49,10 @@ public final class ConditionScorer {
     private final List<Condition> conditions;
     /** Per condition, what the knowledge base fixes once (see {@link Compiled}). */
     private final Map<Condition, Compiled> compiled = new IdentityHashMap<>();
-    private final int distinctMatches;
 
     public ConditionScorer(ReasoningModel model, List<Condition> conditions) {
         this.model = model;
         this.conditions = List.copyOf(conditions);
-        Map<Match, Integer> matchIds = new HashMap<>();
         Map<String, Integer> groupIds = new HashMap<>();
         for (Condition condition : this.conditions) {
             List<FindingRule> rules = condition.findings();
@@ -66,14 +64,6 @@ public final class ConditionScorer {
                             byCluster[c][r] |= overlaps(match, rules.get(r));
                         }
                     }
-                }
-            }
-            int[][] matchIndex = new int[rules.size()][];
-            for (int r = 0; r < rules.size(); r++) {
-                List<Outcome> outcomes = rules.get(r).outcomes();
-                matchIndex[r] = new int[outcomes.size()];
-                for (int o = 0; o < outcomes.size(); o++) {
-                    matchIndex[r][o] = matchIds.computeIfAbsent(outcomes.get(o).match(), m -> matchIds.size());
                 }
             }
             FindingPath[] paths = new FindingPath[rules.size()];
@@ -90,22 +80,20 @@ public final class ConditionScorer {
             for (int c = 0; c < clusterGroups.length; c++) {
                 clusterGroups[c] = groupId(condition.clusters().get(c).group(), groupIds);
             }
-            compiled.put(condition, new Compiled(byCluster, matchIndex, paths, screenedAbsent, ruleGroups,
+            compiled.put(condition, new Compiled(byCluster, paths, screenedAbsent, ruleGroups,
                     clusterGroups));
         }
-        distinctMatches = matchIds.size();
     }
 
     /**
      * A condition's rules as the knowledge base fixes them: which rules each of its clusters takes over
-     * ({@code takenOverByCluster[cluster][rule]}); each outcome's match as an index among the distinct matches of
-     * all conditions ({@code matchIndex[rule][outcome]}), so that a match many conditions share is read once; and, in
-     * flat arrays by rule, the finding each rule reads and whether it can match a red flag screened absent, so that
-     * the rules of findings not supplied (most of them) are passed over without visiting the rules themselves; the
-     * correlation groups of its rules and clusters as numbers ({@link #NO_GROUP} for none).
+     * ({@code takenOverByCluster[cluster][rule]}); in flat arrays by rule, the finding each rule reads and whether it
+     * can match a red flag screened absent, so that the rules of findings not supplied (most of them) are passed over
+     * without visiting the rules themselves; the correlation groups of its rules and clusters as numbers
+     * ({@link #NO_GROUP} for none).
      */
-    private record Compiled(boolean[][] takenOverByCluster, int[][] matchIndex, FindingPath[] paths,
-                            boolean[] screenedAbsent, int[] ruleGroups, int[] clusterGroups) {
+    private record Compiled(boolean[][] takenOverByCluster, FindingPath[] paths, boolean[] screenedAbsent,
+                            int[] ruleGroups, int[] clusterGroups) {
     }
 
     private static final int NO_GROUP = -1;
@@ -116,20 +104,19 @@ public final class ConditionScorer {
 
     /** Every condition of the knowledge base scored for one patient, in the knowledge base's order. */
     public List<ScoredCondition> scoreAll(Presentation presentation) {
-        Matches matches = new Matches(presentation, distinctMatches);
         List<ScoredCondition> scored = new ArrayList<>(conditions.size());
         for (Condition condition : conditions) {
-            scored.add(score(condition, presentation, matches));
+            scored.add(score(condition, presentation));
         }
         return scored;
     }
 
-    private ScoredCondition score(Condition condition, Presentation presentation, Matches matches) {
+    private ScoredCondition score(Condition condition, Presentation presentation) {
         double prior = condition.prior(presentation.setting()).probability();
         if (condition.laterality() instanceof Laterality.Sided sided) {
-            return scoreSided(condition, sided, prior, presentation, matches);
+            return scoreSided(condition, sided, prior, presentation);
         }
-        List<Evidence> evidence = damp(units(condition, presentation, matches, Side.UNSIDED, false), Reading.ALL);
+        List<Evidence> evidence = damp(units(condition, presentation, Side.UNSIDED, false), Reading.ALL);
         double logOdds = logit(prior) + sum(evidence);
         ReportedLaterality laterality = condition.laterality() instanceof Laterality.Central
                 ? ReportedLaterality.NOT_APPLICABLE
@@ -137,53 +124,11 @@ public final class ConditionScorer {
         return new ScoredCondition(condition, round(sigmoid(logOdds)), laterality, strongestFirst(evidence));
     }
 
-    /**
-     * The findings each distinct match of the knowledge base finds in one patient, read on first use: for a hypothesis
-     * on the left leg, on the right leg, on the whole patient, or, for matches that do not depend on the leg (a finding
-     * without sides, or one read across both legs), once for all.
-     */
-    private static final class Matches {
-        private static final int SLOTS = 4;
-        private static final int ANY_LEG = 3;
-
-        private final Presentation presentation;
-        private final Object[] found;
-
-        Matches(Presentation presentation, int distinct) {
-            this.presentation = presentation;
-            this.found = new Object[distinct * SLOTS];
-        }
-
-        @SuppressWarnings("unchecked")
-        Optional<List<Finding>> of(int index, Match match, Side leg) {
-            int slot = index * SLOTS + slot(match, leg);
-            Object known = found[slot];
-            if (known == null) {
-                known = FindingMatcher.matches(match, presentation, leg);
-                found[slot] = known;
-            }
-            return (Optional<List<Finding>>) known;
-        }
-
-        private static int slot(Match match, Side leg) {
-            FindingPath.Shape shape = match.path().shape();
-            if (shape == FindingPath.Shape.SCALAR || shape == FindingPath.Shape.SET
-                    || match.on() == SidePattern.EITHER || match.on() == SidePattern.BOTH) {
-                return ANY_LEG;
-            }
-            return switch (leg) {
-                case LEFT -> 0;
-                case RIGHT -> 1;
-                default -> 2;
-            };
-        }
-    }
-
     private ScoredCondition scoreSided(Condition condition, Laterality.Sided sided, double prior,
-                                       Presentation presentation, Matches matches) {
-        List<Unit> leftUnits = units(condition, presentation, matches, Side.LEFT, false);
+                                       Presentation presentation) {
+        List<Unit> leftUnits = units(condition, presentation, Side.LEFT, false);
         // the right leg's pass keeps only leg-specific evidence: the rest is the left pass's
-        List<Unit> rightUnits = units(condition, presentation, matches, Side.RIGHT, true);
+        List<Unit> rightUnits = units(condition, presentation, Side.RIGHT, true);
         List<Evidence> unsided = damp(leftUnits, Reading.NOT_LEG_SPECIFIC);
         List<Evidence> left = damp(leftUnits, Reading.LEG_SPECIFIC);
         List<Evidence> right = damp(rightUnits, Reading.LEG_SPECIFIC);
@@ -230,7 +175,7 @@ public final class ConditionScorer {
 
         ReportedLaterality laterality;
         List<Evidence> reported = new ArrayList<>(unsided);
-        List<Evidence> otherLeg = new ArrayList<>();
+        List<Evidence> otherLeg = new ArrayList<>(0);
         if (!anySided || tie) {
             // no sided finding favours either leg: with symptoms in both legs a condition that can lie in both
             // explains both; otherwise the side cannot be told
@@ -255,8 +200,11 @@ public final class ConditionScorer {
                 reported.add(sideEvidence[best]);
             }
         }
-        List<Evidence> evidence = new ArrayList<>(strongestFirst(reported));
-        evidence.addAll(strongestFirst(otherLeg));
+        List<Evidence> evidence = strongestFirst(reported);
+        if (!otherLeg.isEmpty()) {
+            evidence = new ArrayList<>(evidence);
+            evidence.addAll(strongestFirst(otherLeg));
+        }
         return new ScoredCondition(condition, probability, laterality, evidence);
     }
 
@@ -296,7 +244,7 @@ public final class ConditionScorer {
      * matching outcome applies, unless a cluster that applied has taken its finding over. With {@code legOnly}, rules
      * on findings that have no side (whose evidence is never leg-specific) are not read.
      */
-    private List<Unit> units(Condition condition, Presentation presentation, Matches matches, Side leg,
+    private List<Unit> units(Condition condition, Presentation presentation, Side leg,
                              boolean legOnly) {
         List<Unit> units = new ArrayList<>();
         List<Cluster> clusters = condition.clusters();
@@ -328,10 +276,9 @@ public final class ConditionScorer {
             }
             FindingRule rule = rules.get(r);
             List<Outcome> outcomes = rule.outcomes();
-            int[] matchIndex = rulesOf.matchIndex()[r];
             for (int o = 0; o < outcomes.size(); o++) {
                 Outcome outcome = outcomes.get(o);
-                Optional<List<Finding>> found = matches.of(matchIndex[o], outcome.match(), leg);
+                Optional<List<Finding>> found = FindingMatcher.matches(outcome.match(), presentation, leg);
                 if (found.isPresent()) {
                     units.add(unit(outcome, found.get(), rule, rulesOf.ruleGroups()[r]));
                     break;
@@ -344,6 +291,14 @@ public final class ConditionScorer {
     private static Unit unit(Outcome outcome, List<Finding> found, FindingRule rule, int group) {
         double lr = outcome.likelihoodRatio();
         double share = 1.0 / found.size();
+        SidePattern on = outcome.match().on();
+        // a finding read across both legs (either, both) bears on the patient, not on one leg's hypothesis
+        boolean legSpecific = (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC) && anySided(found);
+        if (found.size() == 1 && rule.cluster().isEmpty() && !outcome.match().screenedAbsent()) {
+            // the common case, without a list of one
+            return new Unit(List.of(new Evidence.Observed(found.get(0), lr, share, outcome.citation())), lr, group,
+                    legSpecific);
+        }
         List<Evidence> pieces = new ArrayList<>(found.size());
         if (rule.cluster().isPresent()) {
             // a count finding that is the score of a published cluster is reported as that cluster
@@ -361,9 +316,6 @@ public final class ConditionScorer {
                 pieces.add(new Evidence.Observed(found.get(i), lr, share, outcome.citation()));
             }
         }
-        // a finding read across both legs (either, both) bears on the patient, not on one leg's hypothesis
-        SidePattern on = outcome.match().on();
-        boolean legSpecific = (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC) && anySided(found);
         return new Unit(pieces, lr, group, legSpecific);
     }
 
@@ -557,7 +509,7 @@ public final class ConditionScorer {
             moved[at] = e;
             strength[at] = shift;
         }
-        return Arrays.asList(moved).subList(0, n);
+        return n == moved.length ? Arrays.asList(moved) : Arrays.asList(Arrays.copyOf(moved, n));
     }
 
     private static double sum(List<Evidence> evidence) {
