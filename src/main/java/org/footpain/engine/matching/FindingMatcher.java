@@ -190,12 +190,18 @@ public final class FindingMatcher {
             return Optional.empty();
         }
         List<Finding> supplied = presentation.all(match.path());
-        List<Finding> passing = new ArrayList<>(supplied.size());
+        List<Finding> passing = null; // made once an item passes: most lists hold nothing a given outcome asks for
         for (int i = 0; i < supplied.size(); i++) {
             Finding f = supplied.get(i);
             if (passes(match.test(), f.value())) {
+                if (passing == null) {
+                    passing = new ArrayList<>(supplied.size());
+                }
                 passing.add(f);
             }
+        }
+        if (passing == null) {
+            return Optional.empty();
         }
         List<Finding> chosen = switch (match.on()) {
             case SIDE -> on(passing, leg);
