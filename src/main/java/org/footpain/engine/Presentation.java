@@ -7,8 +7,10 @@ import org.footpain.knowledge.ValueDomain;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -24,6 +26,8 @@ public final class Presentation {
     private final List<Finding> findings;
     /** The findings at each path, by path ordinal (null where none was supplied). */
     private final List<Finding>[] byPath = newLists(FindingPath.values().length);
+    /** The items of each list without sides (a set such as the pain locations), by path ordinal and code. */
+    private final Map<String, Finding>[] items = newMaps(FindingPath.values().length);
     /** The first finding at each path on each side, by path and side ordinal: {@link #on} is asked very often. */
     private final Finding[][] bySide = new Finding[FindingPath.values().length][];
     private final boolean redFlagsScreened;
@@ -40,6 +44,13 @@ public final class Presentation {
                     : finding.path().path() + "/" + finding.side() + "/" + finding.value();
             if (!seen.add(key)) {
                 throw new IllegalArgumentException("finding given twice: " + key);
+            }
+            if (finding.path().shape() == FindingPath.Shape.SET && finding.value() instanceof FindingValue.Code code) {
+                Map<String, Finding> listed = items[finding.path().ordinal()];
+                if (listed == null) {
+                    listed = items[finding.path().ordinal()] = new HashMap<>();
+                }
+                listed.putIfAbsent(code.code(), finding);
             }
             int at = finding.path().ordinal();
             if (byPath[at] == null) {
@@ -71,6 +82,11 @@ public final class Presentation {
         return (List<Finding>[]) new List<?>[size];
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Finding>[] newMaps(int size) {
+        return (Map<String, Finding>[]) new Map<?, ?>[size];
+    }
+
     public Setting setting() {
         return setting;
     }
@@ -96,12 +112,21 @@ public final class Presentation {
     }
 
     public boolean listed(FindingPath path, String code) {
+        return item(path, code).isPresent();
+    }
+
+    /** The item listed with this code at a path without sides (a set such as the pain locations). */
+    public Optional<Finding> item(FindingPath path, String code) {
+        Map<String, Finding> listed = items[path.ordinal()];
+        if (listed != null) {
+            return Optional.ofNullable(listed.get(code));
+        }
         for (Finding finding : all(path)) {
             if (finding.value() instanceof FindingValue.Code c && c.code().equals(code)) {
-                return true;
+                return Optional.of(finding);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     public int ageYears() {

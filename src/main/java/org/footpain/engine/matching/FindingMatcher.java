@@ -136,8 +136,23 @@ public final class FindingMatcher {
             }
             return presentation.on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED).map(List::of);
         }
+        // the codes an outcome names are few, the items a patient lists may be many: look the codes up, and only
+        // when two or more are listed collect them in the order they were supplied
+        Finding only = null;
+        for (String code : items.codes()) {
+            Optional<Finding> item = presentation.item(match.path(), code);
+            if (item.isPresent()) {
+                if (only != null) {
+                    return listedInOrder(items, presentation.all(match.path()));
+                }
+                only = item.get();
+            }
+        }
+        return only == null ? Optional.empty() : Optional.of(List.of(only));
+    }
+
+    private static Optional<List<Finding>> listedInOrder(ValueTest.OneOf items, List<Finding> supplied) {
         List<Finding> listed = null;
-        List<Finding> supplied = presentation.all(match.path());
         for (int i = 0; i < supplied.size(); i++) {
             Finding f = supplied.get(i);
             if (passes(items, f.value())) {
