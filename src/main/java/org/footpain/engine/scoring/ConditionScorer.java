@@ -439,7 +439,9 @@ public final class ConditionScorer {
             Comparator.comparingDouble((Unit u) -> -Math.abs(Math.log(u.likelihoodRatio())));
 
     private static void addWeighted(List<Evidence> evidence, Unit unit, double weight) {
-        for (Evidence piece : unit.pieces()) {
+        List<Evidence> pieces = unit.pieces();
+        for (int i = 0; i < pieces.size(); i++) {
+            Evidence piece = pieces.get(i);
             evidence.add(weight == 1.0 ? piece : withWeight(piece, piece.weight() * weight));
         }
     }
@@ -514,8 +516,8 @@ public final class ConditionScorer {
 
     private static double sum(List<Evidence> evidence) {
         double total = 0;
-        for (Evidence e : evidence) {
-            total += e.logOddsShift();
+        for (int i = 0; i < evidence.size(); i++) {
+            total += evidence.get(i).logOddsShift();
         }
         return total;
     }
