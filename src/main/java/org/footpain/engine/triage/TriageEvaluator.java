@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -34,8 +32,6 @@ public final class TriageEvaluator {
     }
 
     public Triage evaluate(Presentation presentation, List<ScoredCondition> scored) {
-        Map<String, ScoredCondition> byId = scored.stream()
-                .collect(Collectors.toMap(ScoredCondition::id, Function.identity()));
         Set<String> fired = new HashSet<>();
         PredicateEvaluator evaluator = new PredicateEvaluator(kb.definitions(), presentation,
                 new PredicateEvaluator.Scores() {
@@ -46,12 +42,12 @@ public final class TriageEvaluator {
 
                     @Override
                     public double probability(String conditionId) {
-                        return byId.get(conditionId).probability();
+                        return condition(scored, conditionId).probability();
                     }
 
                     @Override
                     public List<Finding> supportingFindings(String conditionId) {
-                        return byId.get(conditionId).evidence().stream()
+                        return condition(scored, conditionId).evidence().stream()
                                 .filter(e -> e.likelihoodRatio() > 1)
                                 .map(Evidence::findings)
                                 .flatMap(List::stream)
@@ -72,6 +68,16 @@ public final class TriageEvaluator {
         reasons.sort(Comparator.comparing(TriageReason::level).reversed());
         TriageLevel level = reasons.isEmpty() ? TriageLevel.ROUTINE : reasons.get(0).level();
         return new Triage(level, reasons);
+    }
+
+    /** The scored condition with this id (a handful of rules ask; a search is cheaper than building a map). */
+    private static ScoredCondition condition(List<ScoredCondition> scored, String id) {
+        for (ScoredCondition c : scored) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no condition " + id);
     }
 
     private static String text(TriageRule rule, List<Finding> findings) {
