@@ -139,42 +139,96 @@ public final class NextFindingAdvisor {
         double total = leading.stream().mapToDouble(ScoredCondition::probability).sum();
         double[] prior = leading.stream().mapToDouble(c -> c.probability() / total).toArray();
 
-        List<Candidate> advice = new ArrayList<>();
         List<Side> bothLegs = legs(leading);
         Prediction[] predictions = new Prediction[leading.size()];
-        List<Candidate> perLeg = new ArrayList<>(2);
+        Shortlist shortlist = new Shortlist(kb.model().nextBestFindingLimit());
         for (FindingPath path : FindingPath.values()) {
             if (!considered(path)) {
                 continue;
             }
             List<Side> legs = path.shape() == FindingPath.Shape.SCALAR ? UNSIDED : bothLegs;
-            perLeg.clear();
+            // at most two legs: the gain of each (NaN where examined already or not worth it)
+            Side firstLeg = null;
+            double firstGain = Double.NaN;
+            Side secondLeg = null;
+            double secondGain = Double.NaN;
             for (Side leg : legs) {
                 if (presentation.on(path, leg).isPresent()) {
                     continue;
                 }
-                Candidate candidate = candidate(path, leg, leading, prior, presentation, predictions);
-                if (candidate != null) {
-                    perLeg.add(candidate);
+                double gain = gain(path, leg, leading, prior, presentation, predictions);
+                if (Double.isNaN(gain)) {
+                    continue;
+                }
+                if (firstLeg == null) {
+                    firstLeg = leg;
+                    firstGain = gain;
+                } else {
+                    secondLeg = leg;
+                    secondGain = gain;
                 }
             }
-            if (perLeg.size() == 2 && Math.abs(perLeg.get(0).gain() - perLeg.get(1).gain()) < 1e-9) {
-                advice.add(perLeg.get(0).on(Side.BILATERAL));
+            if (secondLeg != null && Math.abs(firstGain - secondGain) < 1e-9) {
+                shortlist.offer(path, Side.BILATERAL, firstLeg, firstGain);
             } else {
-                advice.addAll(perLeg);
+                if (firstLeg != null) {
+                    shortlist.offer(path, firstLeg, firstLeg, firstGain);
+                }
+                if (secondLeg != null) {
+                    shortlist.offer(path, secondLeg, secondLeg, secondGain);
+                }
             }
         }
-        // findings that gain the same are ranked in the order of the contract: equal to a billionth of a bit, since
-        // findings with the same ratios but different scales (heel walk, MRC grades) gain the same only up to rounding
-        advice.sort(Comparator.comparingLong((Candidate n) -> -Math.round(n.gain() * 1e9))
-                .thenComparing(n -> n.path().ordinal()).thenComparing(Candidate::side));
         // the words are written only for the findings suggested
-        int limit = Math.min(advice.size(), kb.model().nextBestFindingLimit());
-        List<NextFinding> suggested = new ArrayList<>(limit);
-        for (int i = 0; i < limit; i++) {
-            suggested.add(advice(advice.get(i), leading, presentation));
+        List<NextFinding> suggested = new ArrayList<>(shortlist.size());
+        for (int i = 0; i < shortlist.size(); i++) {
+            suggested.add(advice(shortlist.get(i), leading, presentation));
         }
         return List.copyOf(suggested);
+    }
+
+    /**
+     * The most informative candidates seen so far, best first, never more than the limit: every examination finding on
+     * every leg is weighed, but only those that make the list are kept. Findings that gain the same are ranked in the
+     * order of the contract, then by side: equal to a billionth of a bit, since findings with the same ratios but
+     * different scales (heel walk, MRC grades) gain the same only up to rounding.
+     */
+    private static final class Shortlist {
+        private static final Comparator<Candidate> BEST_FIRST =
+                Comparator.comparingLong((Candidate n) -> -Math.round(n.gain() * 1e9))
+                        .thenComparing(n -> n.path().ordinal()).thenComparing(Candidate::side);
+
+        private final Candidate[] best;
+        private int size;
+
+        Shortlist(int limit) {
+            best = new Candidate[limit];
+        }
+
+        void offer(FindingPath path, Side side, Side leg, double gain) {
+            if (best.length == 0) {
+                return;
+            }
+            if (size == best.length && Math.round(gain * 1e9) <= Math.round(best[size - 1].gain() * 1e9)) {
+                // not better than the last kept: candidates arrive in the contract's order, so an equal gain loses
+                return;
+            }
+            Candidate candidate = new Candidate(path, side, leg, gain);
+            int at = size < best.length ? size++ : size - 1;
+            while (at > 0 && BEST_FIRST.compare(candidate, best[at - 1]) < 0) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = candidate;
+        }
+
+        int size() {
+            return size;
+        }
+
+        Candidate get(int i) {
+            return best[i];
+        }
     }
 
     private static final List<Side> UNSIDED = List.of(Side.UNSIDED);
@@ -184,10 +238,6 @@ public final class NextFindingAdvisor {
      * expected gain.
      */
     private record Candidate(FindingPath path, Side side, Side leg, double gain) {
-
-        Candidate on(Side other) {
-            return new Candidate(path, other, leg, gain);
-        }
     }
 
     /** The legs worth examining: those the leading conditions are placed on, both when any is undecided. */
@@ -210,14 +260,15 @@ public final class NextFindingAdvisor {
     }
 
     /**
-     * The finding on this leg as a candidate, with its expected gain: the mutual information, in bits, between which
+     * The expected gain of examining the finding on this leg (NaN when no leading condition has a rule for it, or when
+     * it gains too little to suggest): the mutual information, in bits, between which
      * leading condition is present and the value the finding will show. That is the expected fall in the entropy of
      * the leading conditions' probabilities once the finding is known, written as Σ_a p(a) Σ_v p(v|a) ln p(v|a)
      * − Σ_v p(v) ln p(v), so that the first sum, fixed by the knowledge base for most findings, is not recomputed for
      * each patient.
      */
-    private Candidate candidate(FindingPath path, Side leg, List<ScoredCondition> leading, double[] prior,
-                                Presentation presentation, Prediction[] predictions) {
+    private double gain(FindingPath path, Side leg, List<ScoredCondition> leading, double[] prior,
+                        Presentation presentation, Prediction[] predictions) {
         int m = outcomesByPath.get(path).size();
         int n = leading.size();
         boolean anyRule = false;
@@ -228,7 +279,7 @@ public final class NextFindingAdvisor {
             nats += prior[a] * predictions[a].negativeEntropy();
         }
         if (!anyRule) {
-            return null;
+            return Double.NaN;
         }
         for (int v = 0; v < m; v++) {
             double pv = 0;
@@ -240,10 +291,7 @@ public final class NextFindingAdvisor {
             }
         }
         double gain = nats / LN_2;
-        if (gain < MIN_GAIN) {
-            return null;
-        }
-        return new Candidate(path, leg, leg, gain);
+        return gain < MIN_GAIN ? Double.NaN : gain;
     }
 
     /** The pair of leading conditions (indexes) whose predictions of the finding differ most. */
