@@ -13,6 +13,7 @@ import org.footpain.knowledge.Match;
 import org.footpain.knowledge.Outcome;
 import org.footpain.knowledge.ReasoningModel;
 import org.footpain.knowledge.Side;
+import org.footpain.knowledge.Setting;
 import org.footpain.knowledge.SidePattern;
 import org.footpain.knowledge.ValueTest;
 
@@ -50,9 +51,23 @@ public final class ConditionScorer {
     /** Per condition, what the knowledge base fixes once (see {@link Compiled}). */
     private final Map<Condition, Compiled> compiled = new IdentityHashMap<>();
 
+    /** The model's ratios for the side of symptoms against a hypothesis, and their logarithms, by these indexes. */
+    private static final int NO_SIDE = -1;
+    private static final int IPSILATERAL = 0;
+    private static final int CONTRALATERAL = 1;
+    private static final int BILATERAL_FOR_ONE_LEG = 2;
+    private static final int BILATERAL_FOR_BOTH_LEGS = 3;
+    private static final int ONE_LEG_FOR_BOTH_LEGS = 4;
+    private final double[] sideRatios;
+    private final double[] sideLogs;
+
     public ConditionScorer(ReasoningModel model, List<Condition> conditions) {
         this.model = model;
         this.conditions = List.copyOf(conditions);
+        ReasoningModel.SymptomSideModel side = model.symptomSide();
+        sideRatios = new double[] {side.ipsilateral(), side.contralateral(), side.bilateralForOneLeg(),
+                side.bilateralForBothLegs(), side.oneLegForBothLegs()};
+        sideLogs = Arrays.stream(sideRatios).map(Math::log).toArray();
         Map<String, Integer> groupIds = new HashMap<>();
         for (Condition condition : this.conditions) {
             List<FindingRule> rules = condition.findings();
@@ -81,7 +96,7 @@ public final class ConditionScorer {
                 clusterGroups[c] = groupId(condition.clusters().get(c).group(), groupIds);
             }
             compiled.put(condition, new Compiled(byCluster, paths, screenedAbsent, ruleGroups,
-                    clusterGroups));
+                    clusterGroups, priorLogOdds(condition)));
         }
     }
 
@@ -93,7 +108,34 @@ public final class ConditionScorer {
      * ({@link #NO_GROUP} for none).
      */
     private record Compiled(boolean[][] takenOverByCluster, FindingPath[] paths, boolean[] screenedAbsent,
-                            int[] ruleGroups, int[] clusterGroups) {
+                            int[] ruleGroups, int[] clusterGroups, double[][] priorLogOdds) {
+    }
+
+    /**
+     * Per setting (by ordinal), the log-odds the condition starts from: for a condition without sides its prior's; for
+     * a sided one, that of each hypothesis (left, right, both legs) against absence, NaN for a hypothesis with no share.
+     */
+    private static double[][] priorLogOdds(Condition condition) {
+        double[][] bySetting = new double[Setting.values().length][];
+        for (Setting setting : Setting.values()) {
+            if (condition.prior(setting) == null) {
+                continue;
+            }
+            double prior = condition.prior(setting).probability();
+            if (!(condition.laterality() instanceof Laterality.Sided sided)) {
+                bySetting[setting.ordinal()] = new double[] {logit(prior)};
+                continue;
+            }
+            double b = sided.bilateralFraction();
+            double logAbsent = Math.log1p(-prior);
+            double[] hypotheses = new double[CONFIGURATIONS.length];
+            for (int i = 0; i < CONFIGURATIONS.length; i++) {
+                double share = CONFIGURATIONS[i] == ReportedLaterality.BILATERAL ? b : (1 - b) / 2;
+                hypotheses[i] = share <= 0 ? Double.NaN : Math.log(prior * share) - logAbsent;
+            }
+            bySetting[setting.ordinal()] = hypotheses;
+        }
+        return bySetting;
     }
 
     private static final int NO_GROUP = -1;
@@ -112,20 +154,19 @@ public final class ConditionScorer {
     }
 
     private ScoredCondition score(Condition condition, Presentation presentation) {
-        double prior = condition.prior(presentation.setting()).probability();
-        if (condition.laterality() instanceof Laterality.Sided sided) {
-            return scoreSided(condition, sided, prior, presentation);
+        double[] base = compiled.get(condition).priorLogOdds()[presentation.setting().ordinal()];
+        if (condition.laterality() instanceof Laterality.Sided) {
+            return scoreSided(condition, base, presentation);
         }
         List<Evidence> evidence = damp(units(condition, presentation, Side.UNSIDED, false), Reading.ALL);
-        double logOdds = logit(prior) + sum(evidence);
+        double logOdds = base[0] + sum(evidence);
         ReportedLaterality laterality = condition.laterality() instanceof Laterality.Central
                 ? ReportedLaterality.NOT_APPLICABLE
                 : regionalLaterality(presentation, evidence);
         return new ScoredCondition(condition, round(sigmoid(logOdds)), laterality, strongestFirst(evidence));
     }
 
-    private ScoredCondition scoreSided(Condition condition, Laterality.Sided sided, double prior,
-                                       Presentation presentation) {
+    private ScoredCondition scoreSided(Condition condition, double[] base, Presentation presentation) {
         List<Unit> leftUnits = units(condition, presentation, Side.LEFT, false);
         // the right leg's pass keeps only leg-specific evidence: the rest is the left pass's
         List<Unit> rightUnits = units(condition, presentation, Side.RIGHT, true);
@@ -133,33 +174,28 @@ public final class ConditionScorer {
         List<Evidence> left = damp(leftUnits, Reading.LEG_SPECIFIC);
         List<Evidence> right = damp(rightUnits, Reading.LEG_SPECIFIC);
 
-        double b = sided.bilateralFraction();
-        double logAbsent = Math.log1p(-prior);
         double common = sum(unsided);
         Optional<Finding> symptomSide = presentation.on(FindingPath.SYMPTOM_SIDE, Side.UNSIDED);
         // the hypotheses LEFT, RIGHT, BILATERAL (indexes into CONFIGURATIONS); one with no share is left out
         double[] logOdds = new double[CONFIGURATIONS.length];
         boolean[] weighed = new boolean[CONFIGURATIONS.length];
-        Evidence[] sideEvidence = new Evidence[CONFIGURATIONS.length];
+        int[] sideRatio = {NO_SIDE, NO_SIDE, NO_SIDE};
         double sumLeft = sum(left);
         double sumRight = sum(right);
         int best = -1;
         for (int i = 0; i < CONFIGURATIONS.length; i++) {
             ReportedLaterality config = CONFIGURATIONS[i];
-            double share = config == ReportedLaterality.BILATERAL ? b : (1 - b) / 2;
-            if (share <= 0) {
-                continue;
+            if (Double.isNaN(base[i])) {
+                continue; // no share
             }
-            Evidence side = symptomSide.isPresent() ? symptomSideEvidence(symptomSide.get(), config) : null;
+            sideRatio[i] = symptomSide.isPresent() ? symptomSideRatio(symptomSide.get(), config) : NO_SIDE;
             double legs = switch (config) {
                 case LEFT -> sumLeft;
                 case RIGHT -> sumRight;
                 default -> sumLeft + sumRight;
             };
-            logOdds[i] = Math.log(prior * share) - logAbsent + common + legs
-                    + (side == null ? 0.0 : side.logOddsShift());
+            logOdds[i] = base[i] + common + legs + (sideRatio[i] == NO_SIDE ? 0.0 : sideLogs[sideRatio[i]]);
             weighed[i] = true;
-            sideEvidence[i] = side;
             if (best < 0 || logOdds[i] > logOdds[best]) {
                 best = i; // the first of equals wins, as the hypotheses are listed
             }
@@ -187,8 +223,8 @@ public final class ConditionScorer {
             // the side of symptoms as weighed for the leg the patient points to (either leg for bilateral symptoms,
             // whose weight is the same for both), so that a patient and their mirror image read alike
             int pointedTo = symptoms.equals(Side.RIGHT.code()) ? 1 : 0;
-            if (sideEvidence[pointedTo] != null) {
-                reported.add(sideEvidence[pointedTo]);
+            if (sideRatio[pointedTo] != NO_SIDE) {
+                reported.add(symptomSideEvidence(symptomSide.get(), sideRatio[pointedTo]));
             }
         } else {
             laterality = explainedLegs(bestConfig, symptomSide);
@@ -196,8 +232,8 @@ public final class ConditionScorer {
             // probable hypothesis, then those of the other leg, which moved it through the less likely ones
             (bestConfig == ReportedLaterality.RIGHT ? otherLeg : reported).addAll(left);
             (bestConfig == ReportedLaterality.LEFT ? otherLeg : reported).addAll(right);
-            if (sideEvidence[best] != null) {
-                reported.add(sideEvidence[best]);
+            if (sideRatio[best] != NO_SIDE) {
+                reported.add(symptomSideEvidence(symptomSide.get(), sideRatio[best]));
             }
         }
         List<Evidence> evidence = strongestFirst(reported);
@@ -224,18 +260,20 @@ public final class ConditionScorer {
         };
     }
 
-    private Evidence symptomSideEvidence(Finding finding, ReportedLaterality config) {
-        ReasoningModel.SymptomSideModel m = model.symptomSide();
+    /** Which of the model's ratios for the side of symptoms applies to a hypothesis (an index into {@link #sideRatios}). */
+    private static int symptomSideRatio(Finding finding, ReportedLaterality config) {
         String side = ((FindingValue.Code) finding.value()).code();
-        double lr;
         if (config == ReportedLaterality.BILATERAL) {
-            lr = side.equals("bilateral") ? m.bilateralForBothLegs() : m.oneLegForBothLegs();
-        } else if (side.equals("bilateral")) {
-            lr = m.bilateralForOneLeg();
-        } else {
-            lr = side.equals(config.code()) ? m.ipsilateral() : m.contralateral();
+            return side.equals("bilateral") ? BILATERAL_FOR_BOTH_LEGS : ONE_LEG_FOR_BOTH_LEGS;
         }
-        return new Evidence.SymptomSide(finding, lr, m.citation());
+        if (side.equals("bilateral")) {
+            return BILATERAL_FOR_ONE_LEG;
+        }
+        return side.equals(config.code()) ? IPSILATERAL : CONTRALATERAL;
+    }
+
+    private Evidence symptomSideEvidence(Finding finding, int ratio) {
+        return new Evidence.SymptomSide(finding, sideRatios[ratio], model.symptomSide().citation(), sideLogs[ratio]);
     }
 
     /**
