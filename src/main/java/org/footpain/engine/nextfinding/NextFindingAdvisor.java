@@ -112,7 +112,7 @@ public final class NextFindingAdvisor {
         }
     }
 
-    /** One outcome of a rule on a candidate finding; {@code passes[v]} says whether the finding's v-th value meets it. */
+    /** One outcome of a rule on a candidate finding; {@code passes[v]}: whether the finding's v-th value meets it. */
     private record OutcomeRow(SidePattern on, ValueTest test, double likelihoodRatio, boolean[] passes) {
     }
 

@@ -84,7 +84,10 @@ public final class ConditionScorer {
             FindingPath[] paths = new FindingPath[rules.size()];
             boolean[] screenedAbsent = new boolean[rules.size()];
             int[] ruleGroups = new int[rules.size()];
+            double[][] logRatios = new double[rules.size()][];
             for (int r = 0; r < rules.size(); r++) {
+                logRatios[r] = rules.get(r).outcomes().stream()
+                        .mapToDouble(o -> Math.log(o.likelihoodRatio())).toArray();
                 paths[r] = rules.get(r).path();
                 ruleGroups[r] = groupId(rules.get(r).group(), groupIds);
                 for (Outcome outcome : rules.get(r).outcomes()) {
@@ -96,7 +99,7 @@ public final class ConditionScorer {
                 clusterGroups[c] = groupId(condition.clusters().get(c).group(), groupIds);
             }
             compiled.put(condition, new Compiled(byCluster, paths, screenedAbsent, ruleGroups,
-                    clusterGroups, priorLogOdds(condition)));
+                    clusterGroups, priorLogOdds(condition), logRatios));
         }
     }
 
@@ -105,15 +108,18 @@ public final class ConditionScorer {
      * ({@code takenOverByCluster[cluster][rule]}); in flat arrays by rule, the finding each rule reads and whether it
      * can match a red flag screened absent, so that the rules of findings not supplied (most of them) are passed over
      * without visiting the rules themselves; the correlation groups of its rules and clusters as numbers
-     * ({@link #NO_GROUP} for none).
+     * ({@link #NO_GROUP} for none); the log-odds each setting starts from ({@link #priorLogOdds}); and the natural
+     * logarithm of each outcome's ratio ({@code logRatios[rule][outcome]}).
      */
     private record Compiled(boolean[][] takenOverByCluster, FindingPath[] paths, boolean[] screenedAbsent,
-                            int[] ruleGroups, int[] clusterGroups, double[][] priorLogOdds) {
+                            int[] ruleGroups, int[] clusterGroups, double[][] priorLogOdds,
+                            double[][] logRatios) {
     }
 
     /**
      * Per setting (by ordinal), the log-odds the condition starts from: for a condition without sides its prior's; for
-     * a sided one, that of each hypothesis (left, right, both legs) against absence, NaN for a hypothesis with no share.
+     * a sided one, that of each hypothesis (left, right, both legs) against absence, NaN for a hypothesis with no
+     * share.
      */
     private static double[][] priorLogOdds(Condition condition) {
         double[][] bySetting = new double[Setting.values().length][];
@@ -260,7 +266,7 @@ public final class ConditionScorer {
         };
     }
 
-    /** Which of the model's ratios for the side of symptoms applies to a hypothesis (an index into {@link #sideRatios}). */
+    /** Which of the model's ratios for the side of symptoms applies to a hypothesis (an index into sideRatios). */
     private static int symptomSideRatio(Finding finding, ReportedLaterality config) {
         String side = ((FindingValue.Code) finding.value()).code();
         if (config == ReportedLaterality.BILATERAL) {
@@ -318,7 +324,7 @@ public final class ConditionScorer {
                 Outcome outcome = outcomes.get(o);
                 Optional<List<Finding>> found = FindingMatcher.matches(outcome.match(), presentation, leg);
                 if (found.isPresent()) {
-                    units.add(unit(outcome, found.get(), rule, rulesOf.ruleGroups()[r]));
+                    units.add(unit(outcome, rulesOf.logRatios()[r][o], found.get(), rule, rulesOf.ruleGroups()[r]));
                     break;
                 }
             }
@@ -326,7 +332,7 @@ public final class ConditionScorer {
         return units;
     }
 
-    private static Unit unit(Outcome outcome, List<Finding> found, FindingRule rule, int group) {
+    private static Unit unit(Outcome outcome, double logRatio, List<Finding> found, FindingRule rule, int group) {
         double lr = outcome.likelihoodRatio();
         double share = 1.0 / found.size();
         SidePattern on = outcome.match().on();
@@ -334,8 +340,8 @@ public final class ConditionScorer {
         boolean legSpecific = (on == SidePattern.SIDE || on == SidePattern.SYMMETRIC) && anySided(found);
         if (found.size() == 1 && rule.cluster().isEmpty() && !outcome.match().screenedAbsent()) {
             // the common case, without a list of one
-            return new Unit(List.of(new Evidence.Observed(found.get(0), lr, share, outcome.citation())), lr, group,
-                    legSpecific);
+            Evidence observed = new Evidence.Observed(found.get(0), lr, share, outcome.citation(), share * logRatio);
+            return new Unit(List.of(observed), lr, group, legSpecific);
         }
         List<Evidence> pieces = new ArrayList<>(found.size());
         if (rule.cluster().isPresent()) {
