@@ -19,6 +19,12 @@ assessment), request log, timeout and metrics. The script
      calibrated once) and measures latency there;
   6. reads the service's resident memory after all that load (well over a minute), then stops it.
 
+The service runs on the JDK of the image: --java (a java executable or a JDK/JRE home), else JAVA_HOME when its
+major version is the one of docker/Dockerfile.jvm's base image, else such a JDK under /usr/lib/jvm. When the
+Dockerfile's JAVA_OPTS name an AOT cache (-XX:AOTCache=...), the script first makes one the way the image build does,
+with docker/aot-training.sh and the same JVM and flags, and starts the service with it (--aot-cache PATH uses a cache
+made before, also when the Dockerfile names none; --no-aot-cache runs without one).
+
 Prints per-run figures, the medians, and each target with PASS or MISS. Needs wrk (apt-get install wrk) and taskset.
 """
 import argparse
@@ -39,6 +45,8 @@ JAR = os.path.join(REPO, "target", "bench", "quarkus-app", "quarkus-run.jar")
 LUA = os.path.join(REPO, "src", "test", "load", "wrk-bodies.lua")
 BODIES = os.path.join(REPO, "src", "test", "load", "bodies")
 DOCKERFILE = os.path.join(REPO, "docker", "Dockerfile.jvm")
+TRAINING = os.path.join(REPO, "docker", "aot-training.sh")
+AOT_CACHE_FLAG = "-XX:AOTCache="
 ASSESS = "/v1/assessments"
 ECHO = "/bench/echo"
 
@@ -50,6 +58,68 @@ def dockerfile_java_opts():
     if not found:
         sys.exit("JAVA_OPTS not found in docker/Dockerfile.jvm")
     return found.group(1).split()
+
+
+def dockerfile_java_major():
+    """The major version of the base image's Java (eclipse-temurin:25.0.3_9-jre-... gives 25)."""
+    found = re.search(r"^FROM\s+\S*temurin:(\d+)", open(DOCKERFILE).read(), re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
+def java_major(home):
+    """The major version of the JDK or JRE in home, from its release file; None when there is none."""
+    try:
+        text = open(os.path.join(home, "release")).read()
+    except OSError:
+        return None
+    found = re.search(r'^JAVA_VERSION="(\d+)', text, re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
+def resolve_java(requested):
+    """The java executable to run the service with: --java, else the JDK of the image's major version."""
+    if requested:
+        path = os.path.join(requested, "bin", "java") if os.path.isdir(requested) else requested
+        if not os.access(path, os.X_OK):
+            sys.exit(f"--java {requested}: no java executable there")
+        return path
+    major = dockerfile_java_major()
+    homes = [os.environ.get("JAVA_HOME")] + sorted(
+        os.path.join("/usr/lib/jvm", d) for d in (os.listdir("/usr/lib/jvm") if os.path.isdir("/usr/lib/jvm") else []))
+    for home in homes:
+        if home and java_major(home) == major and os.access(os.path.join(home, "bin", "java"), os.X_OK):
+            return os.path.join(home, "bin", "java")
+    if major is None:
+        return java_tool("java")
+    sys.exit(f"no Java {major} found (docker/Dockerfile.jvm runs Java {major}): set JAVA_HOME or pass --java PATH")
+
+
+def java_version(java):
+    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()
+    return out[1].strip() if len(out) > 1 else " ".join(out)
+
+
+def train_aot_cache(args, env, work):
+    """Makes an AOT cache as the image build does (docker/aot-training.sh), with the service's JVM and flags."""
+    cache = os.path.join(work, "app.aot")
+    flags = [f for f in dockerfile_java_opts() if not f.startswith(AOT_CACHE_FLAG)] + ["-XX:MaxRAM=512m"] + args.jvm_flag
+    began = time.perf_counter()
+    with open(os.path.join(work, "aot-training.log"), "w") as log:
+        done = subprocess.run(["bash", TRAINING, args.java, cache, JAR, BODIES, args.token_file] + flags,
+                              env=dict(env, TRAIN_PORT=str(free_port())), stdout=log, stderr=subprocess.STDOUT)
+    if done.returncode != 0 or not os.path.exists(cache):
+        sys.exit(f"the AOT training run failed; see {log.name}")
+    print(f"AOT cache trained in {time.perf_counter() - began:.0f} s ({os.path.getsize(cache) / 2**20:.0f} MiB): "
+          f"{' '.join(flags)}", flush=True)
+    return cache
+
+
+def service_flags(args):
+    """The Dockerfile's JAVA_OPTS, the memory limit, --jvm-flag; its AOT cache replaced by the local one."""
+    flags = [f for f in dockerfile_java_opts() if not f.startswith(AOT_CACHE_FLAG)]
+    if args.aot_cache:
+        flags.append(AOT_CACHE_FLAG + args.aot_cache)
+    return flags + ["-XX:MaxRAM=512m"] + args.jvm_flag
 
 
 def tool(name):
@@ -98,9 +168,8 @@ def median(runs, key):
 
 
 def start_service(args, port, env, log):
-    java = java_tool("java")
-    flags = dockerfile_java_opts() + ["-XX:MaxRAM=512m"] + args.jvm_flag
-    cmd = [tool("taskset"), "-c", str(args.service_cpu), java] + flags + [
+    flags = service_flags(args)
+    cmd = [tool("taskset"), "-c", str(args.service_cpu), args.java] + flags + [
         f"-Dquarkus.http.host={HOST}", f"-Dquarkus.http.port={port}", "-jar", JAR]
     began = time.perf_counter()
     service = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -138,7 +207,11 @@ def main():
     parser.add_argument("--starts", type=int, default=3, help="extra cold starts timed at the end (medians)")
     parser.add_argument("--jvm-flag", action="append", default=[], help="an extra JVM flag for the service")
     parser.add_argument("--start-only", action="store_true", help="only time cold starts (--starts of them)")
+    parser.add_argument("--java", help="java executable or JDK/JRE home (default: the JDK of the image's version)")
+    parser.add_argument("--aot-cache", help="an AOT cache made before, instead of training one")
+    parser.add_argument("--no-aot-cache", action="store_true", help="run without the Dockerfile's AOT cache")
     args = parser.parse_args()
+    args.java = resolve_java(args.java)
     if not os.path.exists(JAR):
         sys.exit("build the benchmark service first: ./mvnw -Pbench package")
     tool("wrk")
@@ -151,6 +224,14 @@ def main():
     with open(args.token_file, "w") as fh:
         fh.write(args.token)
     env.pop("JAVA_TOOL_OPTIONS", None)
+    print(f"java: {args.java} ({java_version(args.java)})", flush=True)
+    wants_cache = any(f.startswith(AOT_CACHE_FLAG) for f in dockerfile_java_opts())
+    if args.no_aot_cache:
+        args.aot_cache = None
+    elif args.aot_cache:
+        args.aot_cache = os.path.abspath(args.aot_cache)
+    elif wants_cache:
+        args.aot_cache = train_aot_cache(args, env, work)
     if args.start_only:
         starts = []
         for _ in range(args.starts):
