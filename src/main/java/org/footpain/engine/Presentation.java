@@ -118,15 +118,7 @@ public final class Presentation {
     /** The item listed with this code at a path without sides (a set such as the pain locations). */
     public Optional<Finding> item(FindingPath path, String code) {
         Map<String, Finding> listed = items[path.ordinal()];
-        if (listed != null) {
-            return Optional.ofNullable(listed.get(code));
-        }
-        for (Finding finding : all(path)) {
-            if (finding.value() instanceof FindingValue.Code c && c.code().equals(code)) {
-                return Optional.of(finding);
-            }
-        }
-        return Optional.empty();
+        return listed == null ? Optional.empty() : Optional.ofNullable(listed.get(code));
     }
 
     public int ageYears() {

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,8 @@ public final class ConditionScorer {
             ReportedLaterality.LEFT, ReportedLaterality.RIGHT, ReportedLaterality.BILATERAL};
 
     private final ReasoningModel model;
-    private final List<Condition> conditions;
-    /** Per condition, what the knowledge base fixes once (see {@link Compiled}). */
-    private final Map<Condition, Compiled> compiled = new IdentityHashMap<>();
+    /** Every condition with what the knowledge base fixes for it once (see {@link Compiled}), in its order. */
+    private final List<Compiled> compiled = new ArrayList<>();
 
     /** The model's ratios for the side of symptoms against a hypothesis, and their logarithms, by these indexes. */
     private static final int NO_SIDE = -1;
@@ -63,13 +61,12 @@ public final class ConditionScorer {
 
     public ConditionScorer(ReasoningModel model, List<Condition> conditions) {
         this.model = model;
-        this.conditions = List.copyOf(conditions);
         ReasoningModel.SymptomSideModel side = model.symptomSide();
         sideRatios = new double[] {side.ipsilateral(), side.contralateral(), side.bilateralForOneLeg(),
                 side.bilateralForBothLegs(), side.oneLegForBothLegs()};
         sideLogs = Arrays.stream(sideRatios).map(Math::log).toArray();
         Map<String, Integer> groupIds = new HashMap<>();
-        for (Condition condition : this.conditions) {
+        for (Condition condition : conditions) {
             List<FindingRule> rules = condition.findings();
             boolean[][] byCluster = new boolean[condition.clusters().size()][rules.size()];
             for (int c = 0; c < byCluster.length; c++) {
@@ -98,20 +95,21 @@ public final class ConditionScorer {
             for (int c = 0; c < clusterGroups.length; c++) {
                 clusterGroups[c] = groupId(condition.clusters().get(c).group(), groupIds);
             }
-            compiled.put(condition, new Compiled(byCluster, paths, screenedAbsent, ruleGroups,
-                    clusterGroups, priorLogOdds(condition), logRatios));
+            compiled.add(new Compiled(condition, byCluster, paths, screenedAbsent, ruleGroups, clusterGroups,
+                    priorLogOdds(condition), logRatios));
         }
     }
 
     /**
-     * A condition's rules as the knowledge base fixes them: which rules each of its clusters takes over
+     * A condition with its rules as the knowledge base fixes them: which rules each of its clusters takes over
      * ({@code takenOverByCluster[cluster][rule]}); in flat arrays by rule, the finding each rule reads and whether it
      * can match a red flag screened absent, so that the rules of findings not supplied (most of them) are passed over
      * without visiting the rules themselves; the correlation groups of its rules and clusters as numbers
      * ({@link #NO_GROUP} for none); the log-odds each setting starts from ({@link #priorLogOdds}); and the natural
      * logarithm of each outcome's ratio ({@code logRatios[rule][outcome]}).
      */
-    private record Compiled(boolean[][] takenOverByCluster, FindingPath[] paths, boolean[] screenedAbsent,
+    private record Compiled(Condition condition, boolean[][] takenOverByCluster, FindingPath[] paths,
+                            boolean[] screenedAbsent,
                             int[] ruleGroups, int[] clusterGroups, double[][] priorLogOdds,
                             double[][] logRatios) {
     }
@@ -152,19 +150,20 @@ public final class ConditionScorer {
 
     /** Every condition of the knowledge base scored for one patient, in the knowledge base's order. */
     public List<ScoredCondition> scoreAll(Presentation presentation) {
-        List<ScoredCondition> scored = new ArrayList<>(conditions.size());
-        for (Condition condition : conditions) {
+        List<ScoredCondition> scored = new ArrayList<>(compiled.size());
+        for (Compiled condition : compiled) {
             scored.add(score(condition, presentation));
         }
         return scored;
     }
 
-    private ScoredCondition score(Condition condition, Presentation presentation) {
-        double[] base = compiled.get(condition).priorLogOdds()[presentation.setting().ordinal()];
+    private ScoredCondition score(Compiled rules, Presentation presentation) {
+        Condition condition = rules.condition();
+        double[] base = rules.priorLogOdds()[presentation.setting().ordinal()];
         if (condition.laterality() instanceof Laterality.Sided) {
-            return scoreSided(condition, base, presentation);
+            return scoreSided(rules, base, presentation);
         }
-        List<Evidence> evidence = damp(units(condition, presentation, Side.UNSIDED, false), Reading.ALL);
+        List<Evidence> evidence = damp(units(rules, presentation, Side.UNSIDED, false), Reading.ALL);
         double logOdds = base[0] + sum(evidence);
         ReportedLaterality laterality = condition.laterality() instanceof Laterality.Central
                 ? ReportedLaterality.NOT_APPLICABLE
@@ -172,10 +171,11 @@ public final class ConditionScorer {
         return new ScoredCondition(condition, round(sigmoid(logOdds)), laterality, strongestFirst(evidence));
     }
 
-    private ScoredCondition scoreSided(Condition condition, double[] base, Presentation presentation) {
-        List<Unit> leftUnits = units(condition, presentation, Side.LEFT, false);
+    private ScoredCondition scoreSided(Compiled rules, double[] base, Presentation presentation) {
+        Condition condition = rules.condition();
+        List<Unit> leftUnits = units(rules, presentation, Side.LEFT, false);
         // the right leg's pass keeps only leg-specific evidence: the rest is the left pass's
-        List<Unit> rightUnits = units(condition, presentation, Side.RIGHT, true);
+        List<Unit> rightUnits = units(rules, presentation, Side.RIGHT, true);
         List<Evidence> unsided = damp(leftUnits, Reading.NOT_LEG_SPECIFIC);
         List<Evidence> left = damp(leftUnits, Reading.LEG_SPECIFIC);
         List<Evidence> right = damp(rightUnits, Reading.LEG_SPECIFIC);
@@ -288,11 +288,10 @@ public final class ConditionScorer {
      * matching outcome applies, unless a cluster that applied has taken its finding over. With {@code legOnly}, rules
      * on findings that have no side (whose evidence is never leg-specific) are not read.
      */
-    private List<Unit> units(Condition condition, Presentation presentation, Side leg,
-                             boolean legOnly) {
+    private List<Unit> units(Compiled rulesOf, Presentation presentation, Side leg, boolean legOnly) {
+        Condition condition = rulesOf.condition();
         List<Unit> units = new ArrayList<>();
         List<Cluster> clusters = condition.clusters();
-        Compiled rulesOf = compiled.get(condition);
         boolean[][] takesOver = rulesOf.takenOverByCluster();
         boolean[] takenOver = null;
         for (int c = 0; c < clusters.size(); c++) {
