@@ -7,10 +7,8 @@ import org.footpain.knowledge.ValueDomain;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -26,16 +24,27 @@ public final class Presentation {
     private final List<Finding> findings;
     /** The findings at each path, by path ordinal (null where none was supplied). */
     private final List<Finding>[] byPath = newLists(FindingPath.values().length);
-    /** The items of each list without sides (a set such as the pain locations), by path ordinal and code. */
-    private final Map<String, Finding>[] items = newMaps(FindingPath.values().length);
+    /**
+     * The items of each list without sides (a set such as the pain locations), by path ordinal and
+     * {@link FindingPath#codeIndex} (null where none).
+     */
+    private final Finding[][] items = new Finding[FindingPath.values().length][];
+    /**
+     * The codes supplied at each path on each side as {@link FindingPath#codeBits}, by path and side ordinal: every item
+     * of a set, the value of a coded finding; 0 where nothing coded was supplied.
+     */
+    private final long[][] codeBits = new long[FindingPath.values().length][Side.values().length];
     /** The first finding at each path on each side, by path and side ordinal: {@link #on} is asked very often. */
     private final Finding[][] bySide = new Finding[FindingPath.values().length][];
     private final boolean redFlagsScreened;
+    /** The findings supplied, as {@link FindingPath#bit}s. */
+    private final long suppliedPaths;
 
     public Presentation(Setting setting, List<Finding> findings) {
         this.setting = setting;
         this.findings = List.copyOf(findings);
         Set<String> seen = new HashSet<>();
+        long supplied = 0;
         for (Finding finding : this.findings) {
             check(finding);
             String key = finding.path().shape() == FindingPath.Shape.SCALAR
@@ -45,14 +54,14 @@ public final class Presentation {
             if (!seen.add(key)) {
                 throw new IllegalArgumentException("finding given twice: " + key);
             }
-            if (finding.path().shape() == FindingPath.Shape.SET && finding.value() instanceof FindingValue.Code code) {
-                Map<String, Finding> listed = items[finding.path().ordinal()];
-                if (listed == null) {
-                    listed = items[finding.path().ordinal()] = new HashMap<>();
-                }
-                listed.putIfAbsent(code.code(), finding);
-            }
             int at = finding.path().ordinal();
+            supplied |= finding.path().bit();
+            if (finding.path().shape() == FindingPath.Shape.SET && finding.value() instanceof FindingValue.Code code) {
+                if (items[at] == null) {
+                    items[at] = new Finding[Long.SIZE];
+                }
+                items[at][finding.path().codeIndex(code.code())] = finding;
+            }
             if (byPath[at] == null) {
                 byPath[at] = new ArrayList<>(2);
             }
@@ -64,6 +73,10 @@ public final class Presentation {
             if (sides[finding.side().ordinal()] == null) {
                 sides[finding.side().ordinal()] = finding;
             }
+            if (finding.path().shape() != FindingPath.Shape.SIDED_LIST
+                    && finding.value() instanceof FindingValue.Code code) {
+                codeBits[at][finding.side().ordinal()] |= finding.path().codeBits(List.of(code.code()));
+            }
         }
         if (all(FindingPath.AGE).isEmpty()) {
             throw new IllegalArgumentException("patient.ageYears is required");
@@ -73,6 +86,7 @@ public final class Presentation {
                 byPath[i] = Collections.unmodifiableList(byPath[i]);
             }
         }
+        suppliedPaths = supplied;
         redFlagsScreened = on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED)
                 .map(f -> ((FindingValue.Flag) f.value()).value()).orElse(false);
     }
@@ -80,11 +94,6 @@ public final class Presentation {
     @SuppressWarnings("unchecked")
     private static List<Finding>[] newLists(int size) {
         return (List<Finding>[]) new List<?>[size];
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Finding>[] newMaps(int size) {
-        return (Map<String, Finding>[]) new Map<?, ?>[size];
     }
 
     public Setting setting() {
@@ -100,6 +109,11 @@ public final class Presentation {
         return supplied == null ? List.of() : supplied;
     }
 
+    /** The findings supplied, each as its {@link FindingPath#bit}. */
+    public long suppliedPaths() {
+        return suppliedPaths;
+    }
+
     /** Whether anything was supplied at this path. */
     public boolean has(FindingPath path) {
         return bySide[path.ordinal()] != null;
@@ -111,14 +125,48 @@ public final class Presentation {
         return sides == null ? Optional.empty() : Optional.ofNullable(sides[side.ordinal()]);
     }
 
+    /**
+     * Whether any of these codes ({@link FindingPath#codeBits}) was supplied at a path on one side: listed in a set, or
+     * the value of a coded finding (not for lists of sided items).
+     */
+    public boolean suppliesAny(FindingPath path, Side side, long codes) {
+        return (codeBits[path.ordinal()][side.ordinal()] & codes) != 0;
+    }
+
     public boolean listed(FindingPath path, String code) {
         return item(path, code).isPresent();
     }
 
     /** The item listed with this code at a path without sides (a set such as the pain locations). */
     public Optional<Finding> item(FindingPath path, String code) {
-        Map<String, Finding> listed = items[path.ordinal()];
-        return listed == null ? Optional.empty() : Optional.ofNullable(listed.get(code));
+        Finding[] listed = items[path.ordinal()];
+        int at = path.codeIndex(code);
+        return listed == null || at < 0 ? Optional.empty() : Optional.ofNullable(listed[at]);
+    }
+
+    /**
+     * The items listed at a set's path with any of these codes ({@link FindingPath#codeBits}), in the order they were
+     * supplied; empty when none is.
+     */
+    public List<Finding> listedAmong(FindingPath path, long codes) {
+        long hit = codeBits[path.ordinal()][Side.UNSIDED.ordinal()] & codes;
+        if (hit == 0) {
+            return List.of();
+        }
+        Finding[] listed = items[path.ordinal()];
+        if (Long.bitCount(hit) == 1) {
+            return List.of(listed[Long.numberOfTrailingZeros(hit)]);
+        }
+        List<Finding> inOrder = new ArrayList<>(Long.bitCount(hit));
+        for (Finding f : all(path)) {
+            for (long rest = hit; rest != 0; rest &= rest - 1) {
+                if (listed[Long.numberOfTrailingZeros(rest)] == f) {
+                    inOrder.add(f);
+                    break;
+                }
+            }
+        }
+        return Collections.unmodifiableList(inOrder);
     }
 
     public int ageYears() {

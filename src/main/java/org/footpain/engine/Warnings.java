@@ -33,7 +33,10 @@ final class Warnings {
 
     List<Warning> of(Presentation presentation, List<ScoredCondition> ranked) {
         List<Warning> warnings = new ArrayList<>();
-        long clinical = presentation.findings().stream().filter(f -> !FRAME.contains(f.path())).count();
+        int clinical = 0;
+        for (Finding f : presentation.findings()) {
+            clinical += FRAME.contains(f.path()) ? 0 : 1;
+        }
         int needed = (int) kb.model().fewFindings().value();
         if (clinical < needed) {
             warnings.add(new Warning(Warning.FEW_FINDINGS, "Only " + clinical + " clinical finding"
@@ -60,10 +63,16 @@ final class Warnings {
         if (symptoms.isEmpty()) {
             return Optional.empty();
         }
-        List<Finding> abnormal = presentation.findings().stream()
-                .filter(f -> f.path().examination() && f.side() != Side.UNSIDED && abnormal(f))
-                .toList();
-        if (abnormal.isEmpty() || abnormal.stream().anyMatch(f -> f.side().covers(symptoms.get()))) {
+        boolean anyAbnormal = false;
+        for (Finding f : presentation.findings()) {
+            if (f.path().examination() && f.side() != Side.UNSIDED && abnormal(f)) {
+                if (f.side().covers(symptoms.get())) {
+                    return Optional.empty();
+                }
+                anyAbnormal = true;
+            }
+        }
+        if (!anyAbnormal) {
             return Optional.empty();
         }
         return Optional.of(new Warning(Warning.CONTRADICTORY_FINDINGS, "Symptoms are reported "

@@ -1,6 +1,7 @@
 package org.footpain.knowledge;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +121,12 @@ public enum FindingPath {
     /** How a finding sits in the request: one value, a set of listed items, a value per leg, or a list of sided items. */
     public enum Shape { SCALAR, SET, BILATERAL, SIDED_LIST }
 
+    static {
+        if (values().length > Long.SIZE) {
+            throw new IllegalStateException("FindingPath.bit() holds at most 64 findings");
+        }
+    }
+
     private static final Map<String, FindingPath> BY_PATH = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(FindingPath::path, Function.identity()));
 
@@ -159,8 +166,36 @@ public enum FindingPath {
         return examination;
     }
 
+    /** This finding as one bit of a {@code long} (there are fewer than 64), for sets of findings held as numbers. */
+    public long bit() {
+        return 1L << ordinal();
+    }
+
     public boolean sided() {
         return shape == Shape.BILATERAL || shape == Shape.SIDED_LIST;
+    }
+
+    /**
+     * The codes of a coded finding as bits of one number, bit i for the domain's i-th code ({@link #codeIndex}), so that
+     * whether a patient supplied any of an outcome's codes is one AND; a code outside the domain has no bit.
+     */
+    public long codeBits(Collection<String> codes) {
+        long bits = 0;
+        for (String code : codes) {
+            int at = codeIndex(code);
+            if (at >= 0) {
+                bits |= 1L << at;
+            }
+        }
+        return bits;
+    }
+
+    /** The position of a code in this finding's list of codes (under 64), or -1 when it has none. */
+    public int codeIndex(String code) {
+        if (!(domain instanceof ValueDomain.Codes coded) || coded.codes().size() > Long.SIZE) {
+            throw new IllegalStateException(path + " has no list of at most 64 codes");
+        }
+        return coded.codes().indexOf(code);
     }
 
     public static Optional<FindingPath> fromPath(String path) {

@@ -32,9 +32,7 @@ public final class FindingMatcher {
     public static Optional<List<Finding>> matches(Match match, Presentation presentation, Side leg) {
         FindingPath path = match.path();
         return switch (path.shape()) {
-            case SCALAR -> presentation.on(path, Side.UNSIDED)
-                    .filter(f -> passes(match.test(), f.value()))
-                    .map(List::of);
+            case SCALAR -> passing(match.test(), presentation.on(path, Side.UNSIDED));
             case SET -> set(match, presentation);
             case BILATERAL -> bilateral(match, presentation, leg);
             case SIDED_LIST -> sidedList(match, presentation, leg);
@@ -123,6 +121,12 @@ public final class FindingMatcher {
         return value instanceof FindingValue.Flag flag && flag.value() == ((ValueTest.Is) test).value();
     }
 
+    /** The one supplied finding, when there is one and it passes. */
+    private static Optional<List<Finding>> passing(ValueTest test, Optional<Finding> supplied) {
+        return supplied.isPresent() && passes(test, supplied.get().value())
+                ? Optional.of(List.of(supplied.get())) : Optional.empty();
+    }
+
     private static Optional<List<Finding>> set(Match match, Presentation presentation) {
         ValueTest.OneOf items = (ValueTest.OneOf) match.test();
         if (match.screenedAbsent()) {
@@ -136,39 +140,37 @@ public final class FindingMatcher {
             }
             return presentation.on(FindingPath.RED_FLAGS_SCREENED, Side.UNSIDED).map(List::of);
         }
-        // the codes an outcome names are few, the items a patient lists may be many: look the codes up, and only
-        // when two or more are listed collect them in the order they were supplied
-        Finding only = null;
-        for (String code : items.codes()) {
-            Optional<Finding> item = presentation.item(match.path(), code);
-            if (item.isPresent()) {
-                if (only != null) {
-                    return listedInOrder(items, presentation.all(match.path()));
-                }
-                only = item.get();
-            }
-        }
-        return only == null ? Optional.empty() : Optional.of(List.of(only));
+        // the items in the order they were supplied (each code is listed once at most)
+        return listedInOrder(items, presentation.all(match.path()));
     }
 
     private static Optional<List<Finding>> listedInOrder(ValueTest.OneOf items, List<Finding> supplied) {
-        List<Finding> listed = null;
+        Finding first = null;
+        List<Finding> listed = null; // made only when a second item passes
         for (int i = 0; i < supplied.size(); i++) {
             Finding f = supplied.get(i);
             if (passes(items, f.value())) {
-                if (listed == null) {
-                    listed = new ArrayList<>(2);
+                if (first == null) {
+                    first = f;
+                } else {
+                    if (listed == null) {
+                        listed = new ArrayList<>(3);
+                        listed.add(first);
+                    }
+                    listed.add(f);
                 }
-                listed.add(f);
             }
         }
-        return listed == null ? Optional.empty() : Optional.of(Collections.unmodifiableList(listed));
+        if (first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(listed == null ? List.of(first) : Collections.unmodifiableList(listed));
     }
 
     private static Optional<List<Finding>> bilateral(Match match, Presentation presentation, Side leg) {
         FindingPath path = match.path();
         if (match.on() == SidePattern.SIDE) {
-            return presentation.on(path, leg).filter(f -> passes(match.test(), f.value())).map(List::of);
+            return passing(match.test(), presentation.on(path, leg));
         }
         Optional<Finding> left = presentation.on(path, Side.LEFT);
         Optional<Finding> right = presentation.on(path, Side.RIGHT);
@@ -184,10 +186,13 @@ public final class FindingMatcher {
                         : Optional.of(List.of(left.get(), right.get()));
             }
             case EITHER -> {
-                List<Finding> passing = new ArrayList<>(2);
-                left.filter(f -> passes(match.test(), f.value())).ifPresent(passing::add);
-                right.filter(f -> passes(match.test(), f.value())).ifPresent(passing::add);
-                return passing.isEmpty() ? Optional.empty() : Optional.of(passing);
+                boolean onLeft = left.isPresent() && passes(match.test(), left.get().value());
+                boolean onRight = right.isPresent() && passes(match.test(), right.get().value());
+                if (onLeft && onRight) {
+                    return Optional.of(List.of(left.get(), right.get()));
+                }
+                return onLeft ? Optional.of(List.of(left.get()))
+                        : onRight ? Optional.of(List.of(right.get())) : Optional.empty();
             }
             case BOTH -> {
                 if (left.isPresent() && right.isPresent() && passes(match.test(), left.get().value())

@@ -49,16 +49,8 @@ public final class NextFindingAdvisor {
     /** Per examination finding: the outcomes it can have and their baseline distribution, fixed by the knowledge base. */
     private final Map<FindingPath, List<FindingValue>> outcomesByPath = new EnumMap<>(FindingPath.class);
     private final Map<FindingPath, double[]> baselineByPath = new EnumMap<>(FindingPath.class);
-    /**
-     * Per condition and examination finding (by path ordinal), the outcomes of its rules on that finding in the order
-     * they are tried, each read once against every value the finding can take.
-     */
-    private final Map<Condition, OutcomeRow[][]> rowsByPath = new IdentityHashMap<>();
-    /**
-     * Per condition and examination finding, its prediction, made once where it cannot depend on the patient: when no
-     * outcome of its rules on the finding asks for the same value on the other leg. Null where it can.
-     */
-    private final Map<Condition, Prediction[]> fixedByPath = new IdentityHashMap<>();
+    /** Per condition, its rules on each examination finding and the predictions they fix (see {@link Rows}). */
+    private final Map<Condition, Rows> rowsOf = new IdentityHashMap<>();
     /** Per examination finding, the prediction of a condition with no rule for it: the baseline. */
     private final Prediction[] noRule = new Prediction[FindingPath.values().length];
 
@@ -107,9 +99,17 @@ public final class NextFindingAdvisor {
                 byPath[path.ordinal()] = rows.toArray(OutcomeRow[]::new);
                 fixed[path.ordinal()] = readsOtherLeg ? null : predict(byPath[path.ordinal()], path, Optional.empty());
             }
-            rowsByPath.put(condition, byPath);
-            fixedByPath.put(condition, fixed);
+            rowsOf.put(condition, new Rows(byPath, fixed));
         }
+    }
+
+    /**
+     * One condition's rules on the examination findings, by path ordinal: the outcomes in the order they are tried,
+     * each read once against every value the finding can take ({@code byPath}); and the prediction, made once where it
+     * cannot depend on the patient, when no outcome on the finding asks for the same value on the other leg
+     * ({@code fixed}, null where it can).
+     */
+    private record Rows(OutcomeRow[][] byPath, Prediction[] fixed) {
     }
 
     /** One outcome of a rule on a candidate finding; {@code passes[v]}: whether the finding's v-th value meets it. */
@@ -119,10 +119,11 @@ public final class NextFindingAdvisor {
     /**
      * What one condition predicts for a finding: the ratio its rules give each value ({@code ratio}, 1 where no outcome
      * is met), the distribution of values it predicts ({@code likelihood}: the ratios applied to the baseline, then
-     * normalised), Σ likelihood · ln likelihood over the values ({@code negativeEntropy}), and whether any of its rules
-     * applies to the finding at all.
+     * normalised) and its natural logarithm ({@code logLikelihood}), Σ likelihood · ln likelihood over the values
+     * ({@code negativeEntropy}), and whether any of its rules applies to the finding at all.
      */
-    private record Prediction(double[] ratio, double[] likelihood, double negativeEntropy, boolean applies) {
+    private record Prediction(double[] ratio, double[] likelihood, double[] logLikelihood, double negativeEntropy,
+                              boolean applies) {
     }
 
     /** The findings worth suggesting: examination findings read per leg or once, not lists of sites. */
@@ -140,6 +141,10 @@ public final class NextFindingAdvisor {
         double[] prior = leading.stream().mapToDouble(c -> c.probability() / total).toArray();
 
         List<Side> bothLegs = legs(leading);
+        Rows[] rows = new Rows[leading.size()];
+        for (int a = 0; a < rows.length; a++) {
+            rows[a] = rowsOf.get(leading.get(a).condition());
+        }
         Prediction[] predictions = new Prediction[leading.size()];
         Shortlist shortlist = new Shortlist(kb.model().nextBestFindingLimit());
         for (FindingPath path : FindingPath.values()) {
@@ -156,7 +161,7 @@ public final class NextFindingAdvisor {
                 if (presentation.on(path, leg).isPresent()) {
                     continue;
                 }
-                double gain = gain(path, leg, leading, prior, presentation, predictions);
+                double gain = gain(path, leg, leading, rows, prior, presentation, predictions);
                 if (Double.isNaN(gain)) {
                     continue;
                 }
@@ -182,7 +187,7 @@ public final class NextFindingAdvisor {
         // the words are written only for the findings suggested
         List<NextFinding> suggested = new ArrayList<>(shortlist.size());
         for (int i = 0; i < shortlist.size(); i++) {
-            suggested.add(advice(shortlist.get(i), leading, presentation));
+            suggested.add(advice(shortlist.get(i), leading, rows, presentation));
         }
         return List.copyOf(suggested);
     }
@@ -267,14 +272,14 @@ public final class NextFindingAdvisor {
      * − Σ_v p(v) ln p(v), so that the first sum, fixed by the knowledge base for most findings, is not recomputed for
      * each patient.
      */
-    private double gain(FindingPath path, Side leg, List<ScoredCondition> leading, double[] prior,
+    private double gain(FindingPath path, Side leg, List<ScoredCondition> leading, Rows[] rows, double[] prior,
                         Presentation presentation, Prediction[] predictions) {
         int m = outcomesByPath.get(path).size();
         int n = leading.size();
         boolean anyRule = false;
         double nats = 0;
         for (int a = 0; a < n; a++) {
-            predictions[a] = prediction(leading.get(a), path, leg, presentation);
+            predictions[a] = prediction(leading.get(a), rows[a], path, leg, presentation);
             anyRule |= predictions[a].applies();
             nats += prior[a] * predictions[a].negativeEntropy();
         }
@@ -294,15 +299,18 @@ public final class NextFindingAdvisor {
         return gain < MIN_GAIN ? Double.NaN : gain;
     }
 
-    /** The pair of leading conditions (indexes) whose predictions of the finding differ most. */
-    private static int[] widestApart(double[][] likelihood, int n, int m) {
+    /**
+     * The pair of leading conditions (indexes) whose predictions of the finding differ most: the largest
+     * |ln likelihood_a − ln likelihood_b| over the values.
+     */
+    private static int[] widestApart(double[][] logLikelihood, int n, int m) {
         int bestA = 0;
         int bestB = 1;
         double widest = -1;
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 for (int v = 0; v < m; v++) {
-                    double spread = Math.abs(Math.log(likelihood[a][v] / likelihood[b][v]));
+                    double spread = Math.abs(logLikelihood[a][v] - logLikelihood[b][v]);
                     if (spread > widest + 1e-12) {
                         widest = spread;
                         bestA = a;
@@ -318,7 +326,8 @@ public final class NextFindingAdvisor {
      * What a leading condition predicts for the finding on this leg. A sided condition only reads the leg it is placed
      * on; an outcome that asks for the same value on both legs applies only when the other leg shows it.
      */
-    private Prediction prediction(ScoredCondition scored, FindingPath path, Side leg, Presentation presentation) {
+    private Prediction prediction(ScoredCondition scored, Rows rows, FindingPath path, Side leg,
+                                  Presentation presentation) {
         Condition condition = scored.condition();
         if (condition.sided() && leg != Side.UNSIDED) {
             ReportedLaterality l = scored.laterality();
@@ -327,11 +336,11 @@ public final class NextFindingAdvisor {
                 return noRule[path.ordinal()];
             }
         }
-        Prediction fixed = fixedByPath.get(condition)[path.ordinal()];
+        Prediction fixed = rows.fixed()[path.ordinal()];
         if (fixed != null) {
             return fixed;
         }
-        return predict(rowsByPath.get(condition)[path.ordinal()], path, presentation.on(path, leg.opposite()));
+        return predict(rows.byPath()[path.ordinal()], path, presentation.on(path, leg.opposite()));
     }
 
     /**
@@ -370,26 +379,30 @@ public final class NextFindingAdvisor {
             z += likelihood[v];
         }
         double negativeEntropy = 0;
+        double[] logLikelihood = new double[m];
         for (int v = 0; v < m; v++) {
             likelihood[v] /= z;
+            logLikelihood[v] = Math.log(likelihood[v]);
             if (likelihood[v] > 0) {
-                negativeEntropy += likelihood[v] * Math.log(likelihood[v]);
+                negativeEntropy += likelihood[v] * logLikelihood[v];
             }
         }
-        return new Prediction(ratio, likelihood, negativeEntropy, applies);
+        return new Prediction(ratio, likelihood, logLikelihood, negativeEntropy, applies);
     }
 
     /** The suggestion in words, naming the pair of leading conditions whose predictions differ most. */
-    private NextFinding advice(Candidate c, List<ScoredCondition> leading, Presentation presentation) {
+    private NextFinding advice(Candidate c, List<ScoredCondition> leading, Rows[] rows, Presentation presentation) {
         List<FindingValue> outcomes = outcomesByPath.get(c.path());
         double[][] ratio = new double[leading.size()][];
         double[][] likelihood = new double[leading.size()][];
+        double[][] logLikelihood = new double[leading.size()][];
         for (int a = 0; a < leading.size(); a++) {
-            Prediction p = prediction(leading.get(a), c.path(), c.leg(), presentation);
+            Prediction p = prediction(leading.get(a), rows[a], c.path(), c.leg(), presentation);
             ratio[a] = p.ratio();
             likelihood[a] = p.likelihood();
+            logLikelihood[a] = p.logLikelihood();
         }
-        int[] pair = widestApart(likelihood, leading.size(), outcomes.size());
+        int[] pair = widestApart(logLikelihood, leading.size(), outcomes.size());
         ScoredCondition a = leading.get(pair[0]);
         ScoredCondition b = leading.get(pair[1]);
         return new NextFinding(c.path(), c.side(), List.of(a.id(), b.id()), c.gain(),

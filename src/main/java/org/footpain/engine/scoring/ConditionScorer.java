@@ -15,6 +15,7 @@ import org.footpain.knowledge.ReasoningModel;
 import org.footpain.knowledge.Side;
 import org.footpain.knowledge.Setting;
 import org.footpain.knowledge.SidePattern;
+import org.footpain.knowledge.ValueDomain;
 import org.footpain.knowledge.ValueTest;
 
 import java.util.ArrayList;
@@ -68,48 +69,70 @@ public final class ConditionScorer {
         Map<String, Integer> groupIds = new HashMap<>();
         for (Condition condition : conditions) {
             List<FindingRule> rules = condition.findings();
-            boolean[][] byCluster = new boolean[condition.clusters().size()][rules.size()];
+            int words = (rules.size() + Long.SIZE - 1) / Long.SIZE;
+            long[][] byCluster = new long[condition.clusters().size()][words];
             for (int c = 0; c < byCluster.length; c++) {
                 for (Cluster.Component component : condition.clusters().get(c).components()) {
                     for (Match match : component.matches()) {
                         for (int r = 0; r < rules.size(); r++) {
-                            byCluster[c][r] |= overlaps(match, rules.get(r));
+                            if (overlaps(match, rules.get(r))) {
+                                byCluster[c][r / Long.SIZE] |= 1L << r;
+                            }
                         }
                     }
                 }
             }
             FindingPath[] paths = new FindingPath[rules.size()];
-            boolean[] screenedAbsent = new boolean[rules.size()];
+            long[][] rulesOnPath = new long[FindingPath.values().length][words];
+            long pathsRead = 0;
+            long[] screenedAbsent = new long[words];
+            long[] sidedRules = new long[words];
+            boolean[] oneFinding = new boolean[rules.size()];
             int[] ruleGroups = new int[rules.size()];
             double[][] logRatios = new double[rules.size()][];
+            long[][] codeBits = new long[rules.size()][];
             for (int r = 0; r < rules.size(); r++) {
+                codeBits[r] = rules.get(r).outcomes().stream().mapToLong(ConditionScorer::codeBits).toArray();
                 logRatios[r] = rules.get(r).outcomes().stream()
                         .mapToDouble(o -> Math.log(o.likelihoodRatio())).toArray();
                 paths[r] = rules.get(r).path();
+                rulesOnPath[paths[r].ordinal()][r / Long.SIZE] |= 1L << r;
+                pathsRead |= paths[r].bit();
+                if (paths[r].sided()) {
+                    sidedRules[r / Long.SIZE] |= 1L << r;
+                }
                 ruleGroups[r] = groupId(rules.get(r).group(), groupIds);
                 for (Outcome outcome : rules.get(r).outcomes()) {
-                    screenedAbsent[r] |= outcome.match().screenedAbsent();
+                    if (outcome.match().screenedAbsent()) {
+                        screenedAbsent[r / Long.SIZE] |= 1L << r;
+                    }
                 }
+                oneFinding[r] = readsOneFinding(rules.get(r));
             }
             int[] clusterGroups = new int[condition.clusters().size()];
             for (int c = 0; c < clusterGroups.length; c++) {
                 clusterGroups[c] = groupId(condition.clusters().get(c).group(), groupIds);
             }
-            compiled.add(new Compiled(condition, byCluster, paths, screenedAbsent, ruleGroups, clusterGroups,
-                    priorLogOdds(condition), logRatios));
+            compiled.add(new Compiled(condition, byCluster, paths, rulesOnPath, pathsRead, screenedAbsent, sidedRules,
+                    oneFinding, codeBits, ruleGroups, clusterGroups, priorLogOdds(condition), logRatios));
         }
     }
 
     /**
-     * A condition with its rules as the knowledge base fixes them: which rules each of its clusters takes over
-     * ({@code takenOverByCluster[cluster][rule]}); in flat arrays by rule, the finding each rule reads and whether it
-     * can match a red flag screened absent, so that the rules of findings not supplied (most of them) are passed over
-     * without visiting the rules themselves; the correlation groups of its rules and clusters as numbers
-     * ({@link #NO_GROUP} for none); the log-odds each setting starts from ({@link #priorLogOdds}); and the natural
-     * logarithm of each outcome's ratio ({@code logRatios[rule][outcome]}).
+     * A condition with its rules as the knowledge base fixes them. Sets of rules are bits of {@code long} words, bit r
+     * for the r-th rule, so that the rules worth reading for a patient are found with a few ORs and read in the
+     * knowledge base's order, never visiting the others (most of them): which rules each of its clusters takes over
+     * ({@code takenOverByCluster[cluster]}); the rules on each finding ({@code rulesOnPath[path ordinal]}) and the
+     * findings any rule reads ({@code pathsRead}, {@link FindingPath#bit}); the rules that can match a red flag screened
+     * absent, and those on findings with sides. By rule: the finding it reads; whether it reads a single supplied value
+     * (see {@link #readsOneFinding}); the codes each outcome asks for ({@code codeBits[rule][outcome]}, see
+     * {@link #codeBits}); its correlation group as a number ({@link #NO_GROUP} for none, likewise for clusters); and
+     * the natural logarithm of each outcome's ratio ({@code logRatios[rule][outcome]}). Per setting, the log-odds it
+     * starts from ({@link #priorLogOdds}).
      */
-    private record Compiled(Condition condition, boolean[][] takenOverByCluster, FindingPath[] paths,
-                            boolean[] screenedAbsent,
+    private record Compiled(Condition condition, long[][] takenOverByCluster, FindingPath[] paths,
+                            long[][] rulesOnPath, long pathsRead, long[] screenedAbsent, long[] sidedRules,
+                            boolean[] oneFinding, long[][] codeBits,
                             int[] ruleGroups, int[] clusterGroups, double[][] priorLogOdds,
                             double[][] logRatios) {
     }
@@ -143,6 +166,35 @@ public final class ConditionScorer {
     }
 
     private static final int NO_GROUP = -1;
+
+    /**
+     * The codes an outcome asks for, as {@link FindingPath#codeBits}, where one AND tells whether it can match: the
+     * items it asks a set for, or the values of a coded finding read on one leg or without sides. 0 for any other
+     * outcome, which is matched in full.
+     */
+    private static long codeBits(Outcome outcome) {
+        Match match = outcome.match();
+        boolean oneValueOrSet = switch (match.path().shape()) {
+            case SET, SCALAR -> true;
+            case BILATERAL -> match.on() == SidePattern.SIDE;
+            case SIDED_LIST -> false;
+        };
+        return oneValueOrSet && !match.screenedAbsent() && match.test() instanceof ValueTest.OneOf oneOf
+                && match.path().domain() instanceof ValueDomain.Codes
+                ? match.path().codeBits(oneOf.codes()) : 0L;
+    }
+
+    /**
+     * Whether every outcome of a rule reads one value: a finding without a side, or the leg under consideration of a
+     * finding taken leg by leg. Such a rule is decided by fetching that value once and testing it against its
+     * outcomes in order, which is what matching each outcome would do.
+     */
+    private static boolean readsOneFinding(FindingRule rule) {
+        FindingPath.Shape shape = rule.path().shape();
+        return rule.outcomes().stream().allMatch(o -> !o.match().screenedAbsent()
+                && (shape == FindingPath.Shape.SCALAR
+                || shape == FindingPath.Shape.BILATERAL && o.match().on() == SidePattern.SIDE));
+    }
 
     private static int groupId(Optional<String> group, Map<String, Integer> ids) {
         return group.map(g -> ids.computeIfAbsent(g, k -> ids.size())).orElse(NO_GROUP);
@@ -216,38 +268,41 @@ public final class ConditionScorer {
         boolean tie = bestConfig != ReportedLaterality.BILATERAL && Math.abs(l - r) < 1e-9;
 
         ReportedLaterality laterality;
-        List<Evidence> reported = new ArrayList<>(unsided);
-        List<Evidence> otherLeg = new ArrayList<>(0);
+        StrongestFirst evidence = new StrongestFirst(unsided.size() + left.size() + right.size() + 1);
+        evidence.addAll(unsided);
         if (!anySided || tie) {
             // no sided finding favours either leg: with symptoms in both legs a condition that can lie in both
             // explains both; otherwise the side cannot be told
             String symptoms = symptomSide.map(f -> ((FindingValue.Code) f.value()).code()).orElse("");
             laterality = anySided && symptoms.equals(Side.BILATERAL.code()) && weighed[2]
                     ? ReportedLaterality.BILATERAL : ReportedLaterality.UNDETERMINED;
-            reported.addAll(left);
-            reported.addAll(right);
+            evidence.addAll(left);
+            evidence.addAll(right);
             // the side of symptoms as weighed for the leg the patient points to (either leg for bilateral symptoms,
             // whose weight is the same for both), so that a patient and their mirror image read alike
             int pointedTo = symptoms.equals(Side.RIGHT.code()) ? 1 : 0;
             if (sideRatio[pointedTo] != NO_SIDE) {
-                reported.add(symptomSideEvidence(symptomSide.get(), sideRatio[pointedTo]));
+                evidence.add(symptomSideEvidence(symptomSide.get(), sideRatio[pointedTo]));
             }
         } else {
             laterality = explainedLegs(bestConfig, symptomSide);
             // every supplied finding that moved the estimate is listed: first those of the legs of the most
             // probable hypothesis, then those of the other leg, which moved it through the less likely ones
-            (bestConfig == ReportedLaterality.RIGHT ? otherLeg : reported).addAll(left);
-            (bestConfig == ReportedLaterality.LEFT ? otherLeg : reported).addAll(right);
-            if (sideRatio[best] != NO_SIDE) {
-                reported.add(symptomSideEvidence(symptomSide.get(), sideRatio[best]));
+            List<Evidence> otherLeg = bestConfig == ReportedLaterality.RIGHT ? left
+                    : bestConfig == ReportedLaterality.LEFT ? right : List.of();
+            if (bestConfig != ReportedLaterality.RIGHT) {
+                evidence.addAll(left);
             }
+            if (bestConfig != ReportedLaterality.LEFT) {
+                evidence.addAll(right);
+            }
+            if (sideRatio[best] != NO_SIDE) {
+                evidence.add(symptomSideEvidence(symptomSide.get(), sideRatio[best]));
+            }
+            evidence.nextSegment();
+            evidence.addAll(otherLeg);
         }
-        List<Evidence> evidence = strongestFirst(reported);
-        if (!otherLeg.isEmpty()) {
-            evidence = new ArrayList<>(evidence);
-            evidence.addAll(strongestFirst(otherLeg));
-        }
-        return new ScoredCondition(condition, probability, laterality, evidence);
+        return new ScoredCondition(condition, probability, laterality, evidence.toList());
     }
 
     /**
@@ -292,46 +347,82 @@ public final class ConditionScorer {
         Condition condition = rulesOf.condition();
         List<Unit> units = new ArrayList<>();
         List<Cluster> clusters = condition.clusters();
-        boolean[][] takesOver = rulesOf.takenOverByCluster();
-        boolean[] takenOver = null;
+        // nothing supplied moves nothing: a rule is read only when its finding was supplied, or when it can match a
+        // red flag screened as absent
+        long[] read = rulesOf.screenedAbsent().clone();
+        for (long p = rulesOf.pathsRead() & presentation.suppliedPaths(); p != 0; p &= p - 1) {
+            long[] onPath = rulesOf.rulesOnPath()[Long.numberOfTrailingZeros(p)];
+            for (int w = 0; w < read.length; w++) {
+                read[w] |= onPath[w];
+            }
+        }
+        if (legOnly) {
+            for (int w = 0; w < read.length; w++) {
+                read[w] &= rulesOf.sidedRules()[w];
+            }
+        }
         for (int c = 0; c < clusters.size(); c++) {
             Optional<Unit> applies = cluster(clusters.get(c), rulesOf.clusterGroups()[c], presentation, leg);
             if (applies.isPresent()) {
                 units.add(applies.get());
-                if (takenOver == null) {
-                    takenOver = takesOver[c].clone();
-                } else {
-                    for (int r = 0; r < takenOver.length; r++) {
-                        takenOver[r] |= takesOver[c][r];
-                    }
+                for (int w = 0; w < read.length; w++) {
+                    read[w] &= ~rulesOf.takenOverByCluster()[c][w];
                 }
             }
         }
         List<FindingRule> rules = condition.findings();
         FindingPath[] paths = rulesOf.paths();
-        boolean[] screenedAbsent = rulesOf.screenedAbsent();
-        for (int r = 0; r < paths.length; r++) {
-            // nothing supplied moves nothing: a rule is read only when its finding was supplied, or when it can match
-            // a red flag screened as absent
-            if ((legOnly && !paths[r].sided()) || !(presentation.has(paths[r]) || screenedAbsent[r])
-                    || (takenOver != null && takenOver[r])) {
-                continue;
-            }
-            FindingRule rule = rules.get(r);
-            List<Outcome> outcomes = rule.outcomes();
-            for (int o = 0; o < outcomes.size(); o++) {
-                Outcome outcome = outcomes.get(o);
-                Optional<List<Finding>> found = FindingMatcher.matches(outcome.match(), presentation, leg);
-                if (found.isPresent()) {
-                    units.add(unit(outcome, rulesOf.logRatios()[r][o], found.get(), rule, rulesOf.ruleGroups()[r]));
-                    break;
-                }
+        for (int w = 0; w < read.length; w++) {
+            for (long bits = read[w]; bits != 0; bits &= bits - 1) {
+                readRule(rulesOf, w * Long.SIZE + Long.numberOfTrailingZeros(bits), rules, paths, presentation, leg,
+                        units);
             }
         }
         return units;
     }
 
-    private static Unit unit(Outcome outcome, double logRatio, List<Finding> found, FindingRule rule, int group) {
+    /** Adds the unit of the rule's first outcome that the supplied findings meet, if any. */
+    private static void readRule(Compiled rulesOf, int r, List<FindingRule> rules, FindingPath[] paths,
+                                 Presentation presentation, Side leg, List<Unit> units) {
+        // an outcome whose codes are known as bits is tested without visiting it: the knowledge base's objects are
+        // read only for the outcome that applies
+        long[] codes = rulesOf.codeBits()[r];
+        if (rulesOf.oneFinding()[r]) {
+            Side read = paths[r].shape() == FindingPath.Shape.SCALAR ? Side.UNSIDED : leg;
+            Optional<Finding> supplied = presentation.on(paths[r], read);
+            if (supplied.isEmpty()) {
+                return;
+            }
+            for (int o = 0; o < codes.length; o++) {
+                if (codes[o] != 0 ? presentation.suppliesAny(paths[r], read, codes[o])
+                        : FindingMatcher.passes(rules.get(r).outcomes().get(o).match().test(),
+                        supplied.get().value())) {
+                    units.add(unit(rules.get(r), o, rulesOf.logRatios()[r][o], List.of(supplied.get()),
+                            rulesOf.ruleGroups()[r]));
+                    return;
+                }
+            }
+            return;
+        }
+        Side read = paths[r].shape() == FindingPath.Shape.BILATERAL ? leg : Side.UNSIDED;
+        for (int o = 0; o < codes.length; o++) {
+            if (codes[o] != 0 && !presentation.suppliesAny(paths[r], read, codes[o])) {
+                continue; // none of the codes it asks for was supplied
+            }
+            // a set's items are found by their codes' bits; anything else is matched in full
+            Optional<List<Finding>> found = codes[o] != 0 && paths[r].shape() == FindingPath.Shape.SET
+                    ? Optional.of(presentation.listedAmong(paths[r], codes[o]))
+                    : FindingMatcher.matches(rules.get(r).outcomes().get(o).match(), presentation, leg);
+            if (found.isPresent()) {
+                units.add(unit(rules.get(r), o, rulesOf.logRatios()[r][o], found.get(), rulesOf.ruleGroups()[r]));
+                return;
+            }
+        }
+    }
+
+    /** The unit of a rule's {@code o}-th outcome, met by the findings {@code found}. */
+    private static Unit unit(FindingRule rule, int o, double logRatio, List<Finding> found, int group) {
+        Outcome outcome = rule.outcomes().get(o);
         double lr = outcome.likelihoodRatio();
         double share = 1.0 / found.size();
         SidePattern on = outcome.match().on();
@@ -340,7 +431,7 @@ public final class ConditionScorer {
         if (found.size() == 1 && rule.cluster().isEmpty() && !outcome.match().screenedAbsent()) {
             // the common case, without a list of one
             Evidence observed = new Evidence.Observed(found.get(0), lr, share, outcome.citation(), share * logRatio);
-            return new Unit(List.of(observed), lr, group, legSpecific);
+            return new Unit(List.of(observed), logRatio, group, legSpecific);
         }
         List<Evidence> pieces = new ArrayList<>(found.size());
         if (rule.cluster().isPresent()) {
@@ -349,32 +440,32 @@ public final class ConditionScorer {
             for (Finding f : found) {
                 int positive = f.value() instanceof FindingValue.Count count ? count.value() : 0;
                 pieces.add(new Evidence.ClusterScore(cluster.id(), cluster.name(), positive, List.of(f), lr, share,
-                        outcome.citation()));
+                        outcome.citation(), share * logRatio));
             }
         } else if (outcome.match().screenedAbsent()) {
             String redFlag = ((ValueTest.OneOf) outcome.match().test()).codes().iterator().next();
-            pieces.add(new Evidence.ScreenedAbsent(found.get(0), redFlag, lr, 1.0, outcome.citation()));
+            pieces.add(new Evidence.ScreenedAbsent(found.get(0), redFlag, lr, 1.0, outcome.citation(), logRatio));
         } else {
             for (int i = 0; i < found.size(); i++) {
-                pieces.add(new Evidence.Observed(found.get(i), lr, share, outcome.citation()));
+                pieces.add(new Evidence.Observed(found.get(i), lr, share, outcome.citation(), share * logRatio));
             }
         }
-        return new Unit(pieces, lr, group, legSpecific);
+        return new Unit(pieces, logRatio, group, legSpecific);
     }
 
     private static Optional<Unit> cluster(Cluster cluster, int group, Presentation presentation, Side leg) {
         int positive = 0;
         int unknown = 0;
-        Set<Finding> used = new LinkedHashSet<>();
-        for (Cluster.Component component : cluster.components()) {
-            FindingMatcher.Answer answer = FindingMatcher.answer(component.matches(), presentation, leg);
-            switch (answer.kind()) {
+        List<Cluster.Component> components = cluster.components();
+        FindingMatcher.Answer[] answers = new FindingMatcher.Answer[components.size()];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = FindingMatcher.answer(components.get(i).matches(), presentation, leg);
+            switch (answers[i].kind()) {
                 case POSITIVE -> positive++;
                 case UNKNOWN -> unknown++;
                 default -> {
                 }
             }
-            used.addAll(answer.findings());
         }
         for (Cluster.Threshold threshold : cluster.outcomes()) {
             boolean applies = false;
@@ -384,12 +475,15 @@ public final class ConditionScorer {
                 applies = positive + unknown <= threshold.atMost().get();
             }
             if (applies) {
-                List<Finding> components = List.copyOf(used);
-                Evidence evidence = new Evidence.ClusterScore(cluster.id(), cluster.name(), positive, components,
+                // the findings the criteria read, each once, in the order the criteria read them
+                Set<Finding> used = new LinkedHashSet<>();
+                for (FindingMatcher.Answer answer : answers) {
+                    used.addAll(answer.findings());
+                }
+                List<Finding> read = List.copyOf(used);
+                Evidence evidence = new Evidence.ClusterScore(cluster.id(), cluster.name(), positive, read,
                         threshold.likelihoodRatio(), 1.0, threshold.citation());
-                boolean legSpecific = anySided(components);
-                return Optional.of(new Unit(List.of(evidence), threshold.likelihoodRatio(), group,
-                        legSpecific));
+                return Optional.of(new Unit(List.of(evidence), evidence.logOddsShift(), group, anySided(read)));
             }
         }
         return Optional.empty();
@@ -479,26 +573,28 @@ public final class ConditionScorer {
     }
 
     private static final Comparator<Unit> STRONGEST_UNIT_FIRST =
-            Comparator.comparingDouble((Unit u) -> -Math.abs(Math.log(u.likelihoodRatio())));
+            Comparator.comparingDouble((Unit u) -> -Math.abs(u.logRatio()));
 
     private static void addWeighted(List<Evidence> evidence, Unit unit, double weight) {
         List<Evidence> pieces = unit.pieces();
         for (int i = 0; i < pieces.size(); i++) {
             Evidence piece = pieces.get(i);
-            evidence.add(weight == 1.0 ? piece : withWeight(piece, piece.weight() * weight));
+            evidence.add(weight == 1.0 ? piece : withWeight(piece, piece.weight() * weight, unit.logRatio()));
         }
     }
 
-    private static Evidence withWeight(Evidence e, double weight) {
+    /** The same evidence counted with another weight; {@code logRatio} is the natural logarithm of its ratio. */
+    private static Evidence withWeight(Evidence e, double weight, double logRatio) {
         if (e instanceof Evidence.Observed o) {
-            return new Evidence.Observed(o.finding(), o.likelihoodRatio(), weight, o.citation());
+            return new Evidence.Observed(o.finding(), o.likelihoodRatio(), weight, o.citation(), weight * logRatio);
         }
         if (e instanceof Evidence.ScreenedAbsent s) {
-            return new Evidence.ScreenedAbsent(s.screened(), s.redFlag(), s.likelihoodRatio(), weight, s.citation());
+            return new Evidence.ScreenedAbsent(s.screened(), s.redFlag(), s.likelihoodRatio(), weight, s.citation(),
+                    weight * logRatio);
         }
         if (e instanceof Evidence.ClusterScore c) {
             return new Evidence.ClusterScore(c.clusterId(), c.clusterName(), c.positive(), c.components(),
-                    c.likelihoodRatio(), weight, c.citation());
+                    c.likelihoodRatio(), weight, c.citation(), weight * logRatio);
         }
         return e;
     }
@@ -526,27 +622,45 @@ public final class ConditionScorer {
         return left ? ReportedLaterality.LEFT : right ? ReportedLaterality.RIGHT : ReportedLaterality.UNDETERMINED;
     }
 
-    /**
-     * Evidence that moved the estimate, strongest first; a ratio of 1 or a weight of 0 moved nothing. The sort is
-     * stable (equally strong evidence keeps its order) and reads each shift once: a comparator would take two
-     * logarithms per comparison.
-     */
+    /** Evidence that moved the estimate, strongest first (see {@link StrongestFirst}). */
     private static List<Evidence> strongestFirst(List<Evidence> evidence) {
         if (evidence.isEmpty()) {
             return List.of();
         }
-        Evidence[] moved = new Evidence[evidence.size()];
-        double[] strength = new double[moved.length];
-        int n = 0;
-        for (int i = 0; i < evidence.size(); i++) {
-            Evidence e = evidence.get(i);
+        StrongestFirst sorted = new StrongestFirst(evidence.size());
+        sorted.addAll(evidence);
+        return sorted.toList();
+    }
+
+    /**
+     * Evidence that moved the estimate, strongest first within each segment, segments in the order they were begun;
+     * a ratio of 1 or a weight of 0 moved nothing and is left out. The sort is stable (equally strong evidence keeps
+     * its order) and reads each shift once; the lists are a handful of items, so it sorts by insertion as they come.
+     */
+    private static final class StrongestFirst {
+        private final Evidence[] moved;
+        private final double[] strength;
+        private int size;
+        private int segment;
+
+        StrongestFirst(int capacity) {
+            moved = new Evidence[capacity];
+            strength = new double[capacity];
+        }
+
+        void addAll(List<Evidence> evidence) {
+            for (int i = 0; i < evidence.size(); i++) {
+                add(evidence.get(i));
+            }
+        }
+
+        void add(Evidence e) {
             double shift = Math.abs(e.logOddsShift());
             if (shift == 0.0) {
-                continue;
+                return;
             }
-            // insertion sort: the lists are a handful of items
-            int at = n++;
-            while (at > 0 && strength[at - 1] < shift) {
+            int at = size++;
+            while (at > segment && strength[at - 1] < shift) {
                 moved[at] = moved[at - 1];
                 strength[at] = strength[at - 1];
                 at--;
@@ -554,7 +668,15 @@ public final class ConditionScorer {
             moved[at] = e;
             strength[at] = shift;
         }
-        return n == moved.length ? Arrays.asList(moved) : Arrays.asList(Arrays.copyOf(moved, n));
+
+        /** What is added from now on is sorted after, and apart from, what was added before. */
+        void nextSegment() {
+            segment = size;
+        }
+
+        List<Evidence> toList() {
+            return List.of(size == moved.length ? moved : Arrays.copyOf(moved, size));
+        }
     }
 
     private static double sum(List<Evidence> evidence) {
@@ -597,7 +719,10 @@ public final class ConditionScorer {
         return Math.round(probability * 10_000) / 10_000.0;
     }
 
-    /** The evidence one outcome yields, before damping; pieces share the outcome's weight when it rests on two legs. */
-    private record Unit(List<Evidence> pieces, double likelihoodRatio, int group, boolean legSpecific) {
+    /**
+     * The evidence one outcome yields, before damping, with the natural logarithm of its ratio; pieces share the
+     * outcome's weight when it rests on two legs.
+     */
+    private record Unit(List<Evidence> pieces, double logRatio, int group, boolean legSpecific) {
     }
 }
