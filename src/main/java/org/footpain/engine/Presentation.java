@@ -7,11 +7,9 @@ import org.footpain.knowledge.ValueDomain;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * The engine's whole input: the setting and the supplied findings, indexed once by path. What is not
@@ -33,7 +31,7 @@ public final class Presentation {
      * The codes supplied at each path on each side as {@link FindingPath#codeBits}, by path and side ordinal: every item
      * of a set, the value of a coded finding; 0 where nothing coded was supplied.
      */
-    private final long[][] codeBits = new long[FindingPath.values().length][Side.values().length];
+    private final long[][] codeBits = new long[FindingPath.values().length][];
     /** The first finding at each path on each side, by path and side ordinal: {@link #on} is asked very often. */
     private final Finding[][] bySide = new Finding[FindingPath.values().length][];
     private final boolean redFlagsScreened;
@@ -43,39 +41,39 @@ public final class Presentation {
     public Presentation(Setting setting, List<Finding> findings) {
         this.setting = setting;
         this.findings = List.copyOf(findings);
-        Set<String> seen = new HashSet<>();
         long supplied = 0;
         for (Finding finding : this.findings) {
             check(finding);
-            String key = finding.path().shape() == FindingPath.Shape.SCALAR
-                    || finding.path().shape() == FindingPath.Shape.BILATERAL
-                    ? finding.path().path() + "/" + finding.side()
-                    : finding.path().path() + "/" + finding.side() + "/" + finding.value();
-            if (!seen.add(key)) {
+            FindingPath path = finding.path();
+            int at = path.ordinal();
+            int side = finding.side().ordinal();
+            if (givenBefore(finding)) {
+                String key = path.shape() == FindingPath.Shape.SCALAR || path.shape() == FindingPath.Shape.BILATERAL
+                        ? path.path() + "/" + finding.side()
+                        : path.path() + "/" + finding.side() + "/" + finding.value();
                 throw new IllegalArgumentException("finding given twice: " + key);
             }
-            int at = finding.path().ordinal();
-            supplied |= finding.path().bit();
-            if (finding.path().shape() == FindingPath.Shape.SET && finding.value() instanceof FindingValue.Code code) {
-                if (items[at] == null) {
-                    items[at] = new Finding[Long.SIZE];
-                }
-                items[at][finding.path().codeIndex(code.code())] = finding;
-            }
+            supplied |= path.bit();
             if (byPath[at] == null) {
                 byPath[at] = new ArrayList<>(2);
+                bySide[at] = new Finding[Side.values().length];
             }
             byPath[at].add(finding);
-            Finding[] sides = bySide[finding.path().ordinal()];
-            if (sides == null) {
-                sides = bySide[finding.path().ordinal()] = new Finding[Side.values().length];
+            if (bySide[at][side] == null) {
+                bySide[at][side] = finding;
             }
-            if (sides[finding.side().ordinal()] == null) {
-                sides[finding.side().ordinal()] = finding;
-            }
-            if (finding.path().shape() != FindingPath.Shape.SIDED_LIST
-                    && finding.value() instanceof FindingValue.Code code) {
-                codeBits[at][finding.side().ordinal()] |= finding.path().codeBits(List.of(code.code()));
+            if (path.shape() != FindingPath.Shape.SIDED_LIST && finding.value() instanceof FindingValue.Code code) {
+                int index = path.codeIndex(code.code());
+                if (codeBits[at] == null) {
+                    codeBits[at] = new long[Side.values().length];
+                }
+                codeBits[at][side] |= 1L << index;
+                if (path.shape() == FindingPath.Shape.SET) {
+                    if (items[at] == null) {
+                        items[at] = new Finding[path.codeCount()];
+                    }
+                    items[at][index] = finding;
+                }
             }
         }
         if (all(FindingPath.AGE).isEmpty()) {
@@ -130,7 +128,8 @@ public final class Presentation {
      * the value of a coded finding (not for lists of sided items).
      */
     public boolean suppliesAny(FindingPath path, Side side, long codes) {
-        return (codeBits[path.ordinal()][side.ordinal()] & codes) != 0;
+        long[] bySide = codeBits[path.ordinal()];
+        return bySide != null && (bySide[side.ordinal()] & codes) != 0;
     }
 
     public boolean listed(FindingPath path, String code) {
@@ -149,10 +148,10 @@ public final class Presentation {
      * supplied; empty when none is.
      */
     public List<Finding> listedAmong(FindingPath path, long codes) {
-        long hit = codeBits[path.ordinal()][Side.UNSIDED.ordinal()] & codes;
-        if (hit == 0) {
+        if (!suppliesAny(path, Side.UNSIDED, codes)) {
             return List.of();
         }
+        long hit = codeBits[path.ordinal()][Side.UNSIDED.ordinal()] & codes;
         Finding[] listed = items[path.ordinal()];
         if (Long.bitCount(hit) == 1) {
             return List.of(listed[Long.numberOfTrailingZeros(hit)]);
@@ -188,6 +187,26 @@ public final class Presentation {
         return new Presentation(setting, findings.stream().map(Finding::mirrored).toList());
     }
 
+    /**
+     * Whether the finding repeats one indexed already: a second value at a path on the same side, or an item listed
+     * twice.
+     */
+    private boolean givenBefore(Finding finding) {
+        int at = finding.path().ordinal();
+        if (byPath[at] == null) {
+            return false;
+        }
+        if (finding.path().shape() == FindingPath.Shape.SCALAR || finding.path().shape() == FindingPath.Shape.BILATERAL) {
+            return bySide[at][finding.side().ordinal()] != null;
+        }
+        for (Finding f : byPath[at]) {
+            if (f.side() == finding.side() && f.value().equals(finding.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void check(Finding finding) {
         FindingPath path = finding.path();
         boolean sidedOk = switch (path.shape()) {
@@ -202,7 +221,7 @@ public final class Presentation {
         FindingValue value = finding.value();
         boolean valueOk;
         if (domain instanceof ValueDomain.Codes codes) {
-            valueOk = value instanceof FindingValue.Code c && codes.codes().contains(c.code());
+            valueOk = value instanceof FindingValue.Code c && path.codeIndex(c.code()) >= 0;
         } else if (domain instanceof ValueDomain.IntegerRange range) {
             valueOk = value instanceof FindingValue.Count c && c.value() >= range.min() && c.value() <= range.max();
         } else if (domain instanceof ValueDomain.NumberRange range) {

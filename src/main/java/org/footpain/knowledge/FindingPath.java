@@ -2,6 +2,7 @@ package org.footpain.knowledge;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +126,11 @@ public enum FindingPath {
         if (values().length > Long.SIZE) {
             throw new IllegalStateException("FindingPath.bit() holds at most 64 findings");
         }
+        for (FindingPath path : values()) {
+            if (path.codeCount() > Long.SIZE) {
+                throw new IllegalStateException(path.path + ": codeBits() holds at most 64 codes");
+            }
+        }
     }
 
     private static final Map<String, FindingPath> BY_PATH = Arrays.stream(values())
@@ -135,6 +141,8 @@ public enum FindingPath {
     private final ValueDomain domain;
     private final String label;
     private final boolean examination;
+    /** For a coded finding, each code's position in its list (see {@link #codeIndex}); empty otherwise. */
+    private final Map<String, Integer> codeIndexes;
 
     FindingPath(String path, Shape shape, ValueDomain domain, String label, boolean examination) {
         this.path = path;
@@ -142,6 +150,13 @@ public enum FindingPath {
         this.domain = domain;
         this.label = label;
         this.examination = examination;
+        Map<String, Integer> indexes = new HashMap<>();
+        if (domain instanceof ValueDomain.Codes coded) {
+            for (int i = 0; i < coded.codes().size(); i++) {
+                indexes.put(coded.codes().get(i), i);
+            }
+        }
+        this.codeIndexes = Map.copyOf(indexes);
     }
 
     public String path() {
@@ -190,12 +205,14 @@ public enum FindingPath {
         return bits;
     }
 
-    /** The position of a code in this finding's list of codes (under 64), or -1 when it has none. */
+    /** The position of a code in this finding's list of codes (under 64), or -1 when it is not one of them. */
     public int codeIndex(String code) {
-        if (!(domain instanceof ValueDomain.Codes coded) || coded.codes().size() > Long.SIZE) {
-            throw new IllegalStateException(path + " has no list of at most 64 codes");
-        }
-        return coded.codes().indexOf(code);
+        return codeIndexes.getOrDefault(code, -1);
+    }
+
+    /** How many codes a coded finding has (at most 64, so that a set of them is one {@code long}). */
+    public int codeCount() {
+        return codeIndexes.size();
     }
 
     public static Optional<FindingPath> fromPath(String path) {
