@@ -210,6 +210,9 @@ def main():
     parser.add_argument("--java", help="java executable or JDK/JRE home (default: the JDK of the image's version)")
     parser.add_argument("--aot-cache", help="an AOT cache made before, instead of training one")
     parser.add_argument("--no-aot-cache", action="store_true", help="run without the Dockerfile's AOT cache")
+    parser.add_argument("--profile", metavar="FILE.jfr",
+                        help="after the measurements, record 20 s of assessments at peak with JFR (profile settings)"
+                             " into this file; summarise it with src/test/load/jfr_summary.py")
     args = parser.parse_args()
     args.java = resolve_java(args.java)
     if not os.path.exists(JAR):
@@ -291,6 +294,16 @@ def main():
             throttled[label] = runs
         load_seconds = time.time() - load_began
         rss = rss_mib(service.pid)
+        if args.profile:
+            # measured after RSS and apart from the figures: the recording itself costs a little
+            jcmd = os.path.join(os.path.dirname(os.path.realpath(args.java)), "jcmd")
+            subprocess.run([jcmd, str(service.pid), "JFR.start", "name=bench", "settings=profile"], check=True,
+                           capture_output=True)
+            profiled = wrk(args, port, ASSESS, 20, args.connections)
+            subprocess.run([jcmd, str(service.pid), "JFR.stop", "name=bench",
+                            "filename=" + os.path.abspath(args.profile)], check=True, capture_output=True)
+            show("assessments under JFR", profiled)
+            print(f"JFR recording: {args.profile}", flush=True)
     finally:
         stop(service)
         log.close()
