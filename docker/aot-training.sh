@@ -7,6 +7,8 @@
 #
 #   aot-training.sh JAVA CACHE JAR BODIES_DIR TOKEN_FILE [JVM flag ...]
 #
+# The JVM flags are the runtime's (the Dockerfile passes its JAVA_OPTS): a -XX:AOTCache=... among them is dropped,
+# since this run writes the cache instead of reading one.
 # The environment must make the service trust the token (MP_JWT_VERIFY_PUBLICKEY_LOCATION, MP_JWT_VERIFY_ISSUER,
 # MP_JWT_VERIFY_AUDIENCES). TRAIN_PORT (default 8080) and TRAIN_ROUNDS (default 20: rounds of every body) are
 # optional. Only bash and the JVM: bash's /dev/tcp is the HTTP client.
@@ -18,6 +20,13 @@ if [ $# -lt 5 ]; then
 fi
 java=$1 cache=$2 jar=$3 bodies=$4 token_file=$5
 shift 5
+flags=()
+for flag in "$@"; do
+    case $flag in
+        -XX:AOTCache=*) ;;
+        *) flags+=("$flag") ;;
+    esac
+done
 port=${TRAIN_PORT:-8080}
 rounds=${TRAIN_ROUNDS:-20}
 token=$(cat "$token_file")
@@ -45,7 +54,7 @@ request() {
     echo "${status:-000}"
 }
 
-"$java" "$@" "-XX:AOTCacheOutput=$cache" -Dquarkus.http.host=127.0.0.1 "-Dquarkus.http.port=$port" -jar "$jar" &
+"$java" ${flags[@]+"${flags[@]}"} "-XX:AOTCacheOutput=$cache" -Dquarkus.http.host=127.0.0.1 "-Dquarkus.http.port=$port" -jar "$jar" &
 service=$!
 trap 'kill "$service" 2>/dev/null || true' EXIT
 
