@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """HTTP benchmark of the packaged service: POST /v1/assessments against the stack's floor, in the same run.
 
-    ./mvnw -Pbench package && python3 src/test/load/http_bench.py
+    ./mvnw -Pbench package -Dquarkus.package.jar.type=aot-jar && python3 src/test/load/http_bench.py
+
+(the aot-jar packaging is the image's, docker/Dockerfile.jvm; a fast-jar build runs too, with a warning.)
 
 The floor is POST /bench/echo, compiled into the service only by the Maven profile bench: it reads the same body
 as a generic JSON tree and answers a small JSON object, behind the same authentication (bearer JWT, role
@@ -10,7 +12,7 @@ assessment), request log, timeout and metrics. The script
   1. makes a local identity provider and a token (MintToken, JDK only);
   2. starts target/bench/quarkus-app/quarkus-run.jar pinned to one core (taskset -c SERVICE_CPU) with the JVM
      flags of docker/Dockerfile.jvm, and -XX:MaxRAM=512m standing for the Kubernetes memory limit (512Mi), so the
-     heap is sized as in the container (-XX:MaxRAMPercentage=75);
+     heap is sized as in the container (-XX:MaxRAMPercentage);
   3. times the start: from launching java to the first answered POST /v1/assessments (200);
   4. warms both endpoints, then alternates wrk runs (echo, assessment, echo, ...) at 16 connections, wrk pinned to
      the other core (taskset -c WRK_CPU, one wrk thread), the bodies rotating sparse, typical, rich
@@ -37,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 import http.client
 
 from local_service import HOST, REPO, free_port, java_tool, make_identity_provider, mint_token, rss_mib
@@ -112,6 +115,23 @@ def train_aot_cache(args, env, work):
     print(f"AOT cache trained in {time.perf_counter() - began:.0f} s ({os.path.getsize(cache) / 2**20:.0f} MiB): "
           f"{' '.join(flags)}", flush=True)
     return cache
+
+
+def jar_main_class():
+    """Main-Class of the runner jar: the aot-jar packaging's is AotQuarkusEntryPoint, the fast-jar's QuarkusEntryPoint."""
+    with zipfile.ZipFile(JAR) as jar:
+        manifest = jar.read("META-INF/MANIFEST.MF").decode("utf-8", "replace")
+    found = re.search(r"^Main-Class:\s*(\S+)", manifest, re.MULTILINE)
+    return found.group(1) if found else ""
+
+
+def packaging_warning(aot_cache):
+    """A warning when an AOT cache is used with a jar that is not the aot-jar packaging the image is built from."""
+    if not aot_cache or jar_main_class().endswith("AotQuarkusEntryPoint"):
+        return None
+    return ("WARNING: target/bench was not built as an aot-jar, as the image is: the AOT cache covers only the JDK's and "
+            "Quarkus' bootstrap classes, not the libraries, so start-up is slower than the image's. Build with "
+            "./mvnw -Pbench package -Dquarkus.package.jar.type=aot-jar")
 
 
 def service_flags(args):
@@ -235,6 +255,9 @@ def main():
         args.aot_cache = os.path.abspath(args.aot_cache)
     elif wants_cache:
         args.aot_cache = train_aot_cache(args, env, work)
+    warning = packaging_warning(args.aot_cache)
+    if warning:
+        print(warning, flush=True)
     if args.start_only:
         starts = []
         for _ in range(args.starts):
@@ -245,6 +268,8 @@ def main():
             print(f"start to first answered assessment: {seconds:.2f} s", flush=True)
         print(f"service: java {' '.join(flags)}")
         print(f"median of {len(starts)} starts: {statistics.median(starts):.2f} s")
+        if warning:
+            print(warning)
         shutil.rmtree(work, ignore_errors=True)
         return
     log = open(os.path.join(work, "service.log"), "w")
@@ -348,6 +373,8 @@ def main():
         print(f"{name:52s} {value:>14s}  {goal} {verdict}")
     errors = sum(r["errors"] + r["status_errors"] for r in echo_runs + assess_runs + t_a + t_e)
     print(f"transport errors and non-2xx answers: {errors}")
+    if warning:
+        print(warning)
     shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if errors else 0)
 
