@@ -56,15 +56,23 @@ request() {
 
 "$java" ${flags[@]+"${flags[@]}"} "-XX:AOTCacheOutput=$cache" -Dquarkus.http.host=127.0.0.1 "-Dquarkus.http.port=$port" -jar "$jar" &
 service=$!
-trap 'kill "$service" 2>/dev/null || true' EXIT
+# on failure: stop the service and remove what it writes at exit, so no cache of a failed run is left to be used
+trap 'kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; rm -f "$cache" "$cache.config"' EXIT
 
 first=$(ls "$bodies"/*.json | head -n 1)
+status=000
 for _ in $(seq 1200); do                      # up to 120 s for the first answered assessment
-    [ "$(request POST /v1/assessments "$first")" = 200 ] && break
+    status=$(request POST /v1/assessments "$first")
+    case $status in
+        200) break ;;
+        # a token the service does not trust never becomes valid: say so now rather than after 120 s
+        401|403) echo "aot-training: the service answered $status: it does not trust the token (see MP_JWT_VERIFY_*)" >&2
+                 exit 1 ;;
+    esac
     kill -0 "$service" 2>/dev/null || { echo "aot-training: the service exited" >&2; exit 1; }
     sleep 0.1
 done
-[ "$(request POST /v1/assessments "$first")" = 200 ] || { echo "aot-training: no answer within 120 s" >&2; exit 1; }
+[ "$status" = 200 ] || { echo "aot-training: no answered assessment within 120 s (last status $status)" >&2; exit 1; }
 
 sent=0
 for _ in $(seq "$rounds"); do
