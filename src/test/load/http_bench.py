@@ -14,9 +14,9 @@ assessment), request log, timeout and metrics. The script
      flags of docker/Dockerfile.jvm, and -XX:MaxRAM=512m standing for the Kubernetes memory limit (512Mi), so the
      heap is sized as in the container (-XX:MaxRAMPercentage);
   3. times the start: from launching java to the first answered POST /v1/assessments (200);
-  4. warms both endpoints, then alternates wrk runs (echo, assessment, echo, ...) at 16 connections, wrk pinned to
-     the other core (taskset -c WRK_CPU, one wrk thread), the bodies rotating sparse, typical, rich
-     (src/test/load/wrk-bodies.lua);
+  4. warms both endpoints until their rates hold (the JIT done; see warm_up), then alternates wrk runs (echo,
+     assessment, echo, ...) at 16 connections, wrk pinned to the other core (taskset -c WRK_CPU, one wrk thread),
+     the bodies rotating sparse, typical, rich (src/test/load/wrk-bodies.lua);
   5. throttles both endpoints to half the echo's median peak rate (a per-connection delay drawn in the Lua script,
      calibrated once) and measures latency there;
   6. reads the service's resident memory after all that load (well over a minute), then stops it.
@@ -52,6 +52,8 @@ TRAINING = os.path.join(REPO, "docker", "aot-training.sh")
 AOT_CACHE_FLAG = "-XX:AOTCache="
 ASSESS = "/v1/assessments"
 ECHO = "/bench/echo"
+WARM_RUN_SECONDS = 10
+WARM_TOLERANCE = 0.05
 
 
 def dockerfile_java_opts():
@@ -208,6 +210,25 @@ def start_service(args, port, env, log):
     return service, time.perf_counter() - began, flags
 
 
+def warm_up(args, port):
+    """Alternates short runs of both endpoints until the JIT is done: pinned to one core, the compiler threads compete
+    with the load, so the rates climb for a minute or more. Done when each endpoint's rate is within WARM_TOLERANCE
+    of its previous run's, after at least --warmup-seconds and at most --warmup-max-seconds of load."""
+    print(f"warm-up: {WARM_RUN_SECONDS} s runs of each endpoint, alternating, until both rates hold within "
+          f"{WARM_TOLERANCE:.0%} (at least {args.warmup_seconds} s, at most {args.warmup_max_seconds} s):", flush=True)
+    previous, spent = None, 0
+    while True:
+        rates = [wrk(args, port, path, WARM_RUN_SECONDS, args.connections)["rps"] for path in (ECHO, ASSESS)]
+        spent += 2 * WARM_RUN_SECONDS
+        steady = previous is not None and all(abs(r - p) <= WARM_TOLERANCE * p for r, p in zip(rates, previous))
+        print(f"  after {spent:3d} s: echo {rates[0]:.0f}/s, assessments {rates[1]:.0f}/s", flush=True)
+        if (steady and spent >= args.warmup_seconds) or spent >= args.warmup_max_seconds:
+            if not steady:
+                print(f"  WARNING: rates still changing after {spent} s; the figures below may be low", flush=True)
+            return
+        previous = rates
+
+
 def stop(service):
     service.terminate()
     try:
@@ -220,7 +241,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="alternating echo/assessment runs of each")
     parser.add_argument("--seconds", type=int, default=10, help="length of each measured wrk run")
-    parser.add_argument("--warmup-seconds", type=int, default=20, help="warm-up of each endpoint")
+    parser.add_argument("--warmup-seconds", type=int, default=120, help="least warm-up, both endpoints together")
+    parser.add_argument("--warmup-max-seconds", type=int, default=300, help="most warm-up, if rates keep changing")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--service-cpu", type=int, default=1)
     parser.add_argument("--wrk-cpu", type=int, default=0)
@@ -284,10 +306,7 @@ def main():
         for path in (ECHO, ASSESS):
             if post(port, path, args.token, b'{"patient": {"ageYears": 50}}') != 200:
                 sys.exit(f"{path} did not answer 200; is this the -Pbench build?")
-        print(f"warm-up: {args.warmup_seconds} s per endpoint, alternating", flush=True)
-        for _ in range(2):
-            for path in (ECHO, ASSESS):
-                wrk(args, port, path, args.warmup_seconds // 2, args.connections)
+        warm_up(args, port)
 
         print(f"peak, {args.connections} connections, {args.rounds} rounds of {args.seconds} s per endpoint:")
         echo_runs, assess_runs = [], []
