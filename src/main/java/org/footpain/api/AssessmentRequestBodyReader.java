@@ -47,8 +47,7 @@ public class AssessmentRequestBodyReader implements MessageBodyReader<Assessment
             // JAX-RS would read a body without a type as octet-stream; the contract accepts only JSON
             throw new NotSupportedException();
         }
-        String length = headers.getFirst("Content-Length");
-        if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > RequestLimits.MAX_BODY_BYTES) {
+        if (RequestLimits.declaredLength(headers.getFirst("Content-Length")).orElse(0) > RequestLimits.MAX_BODY_BYTES) {
             throw new PayloadTooLargeException(RequestLimits.MAX_BODY_BYTES);
         }
         byte[] bytes = body.readNBytes(RequestLimits.MAX_BODY_BYTES + 1);

@@ -4,6 +4,8 @@ import org.footpain.api.problem.Violation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /** The assessment endpoint's own limits; the FHIR and CDS Hooks endpoints carry larger bodies. */
 public final class RequestLimits {
@@ -20,6 +22,10 @@ public final class RequestLimits {
     public static final int DEFAULT_LIMIT = 5;
     public static final int MAX_LIMIT = 50;
 
+    // compiled once: String.matches compiles its pattern on every call, and these run on every request
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
+
     private RequestLimits() {
     }
 
@@ -32,6 +38,15 @@ public final class RequestLimits {
         return values == null || values.isEmpty() ? null : values.get(0) == null ? "" : values.get(0);
     }
 
+    /**
+     * The body length a {@code Content-Length} header declares, when it is a plain decimal that fits a long;
+     * empty otherwise (a malformed header is the HTTP layer's to refuse).
+     */
+    public static OptionalLong declaredLength(String contentLength) {
+        return contentLength != null && CONTENT_LENGTH.matcher(contentLength).matches()
+                ? OptionalLong.of(Long.parseLong(contentLength)) : OptionalLong.empty();
+    }
+
     /** How many conditions to list, from the {@code limit} query parameter. */
     public static int limit(String raw) {
         return raw == null ? DEFAULT_LIMIT : Integer.parseInt(raw);
@@ -42,7 +57,7 @@ public final class RequestLimits {
         if (raw == null) {
             return Optional.empty();
         }
-        if (raw.matches("[0-9]{1,3}")) {
+        if (LIMIT.matcher(raw).matches()) {
             int value = Integer.parseInt(raw);
             if (value >= 1 && value <= MAX_LIMIT) {
                 return Optional.empty();

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.footpain.api.RequestLimits;
 import org.footpain.http.ErrorFormat;
 
+import java.util.OptionalLong;
+
 /**
  * Answers an over-long declared body with a problem+json 413 before any of it is read. Quarkus's own
  * check (route order -2) would answer with an empty 413; this route runs just before it, with the
@@ -38,13 +40,13 @@ public class BodySizeLimits {
     }
 
     private void check(RoutingContext context) {
-        String length = context.request().getHeader("Content-Length");
-        if (length != null && length.matches("[0-9]{1,18}")) {
+        OptionalLong length = RequestLimits.declaredLength(context.request().getHeader("Content-Length"));
+        if (length.isPresent()) {
             String path = context.normalizedPath();
             long limit = path.equals("/v1/assessments") ? RequestLimits.MAX_BODY_BYTES
                     : path.equals("/v1/fhir/assessments") || path.startsWith("/cds-services/") ? FHIR_MAX_BODY_BYTES
                     : globalLimit;
-            if (Long.parseLong(length) > limit) {
+            if (length.getAsLong() > limit) {
                 String detail = "The request body is larger than the " + limit / 1024 + " KiB this endpoint accepts.";
                 Problem problem = Problem.of(413, "payload-too-large", "Payload too large", detail);
                 // the body is never read, so the connection cannot be reused: close it once the answer is out,
