@@ -42,6 +42,7 @@ import time
 import zipfile
 import http.client
 
+import profile_summary
 from local_service import HOST, REPO, free_port, java_tool, make_identity_provider, mint_token, rss_mib
 
 JAR = os.path.join(REPO, "target", "bench", "quarkus-app", "quarkus-run.jar")
@@ -49,6 +50,7 @@ LUA = os.path.join(REPO, "src", "test", "load", "wrk-bodies.lua")
 BODIES = os.path.join(REPO, "src", "test", "load", "bodies")
 DOCKERFILE = os.path.join(REPO, "docker", "Dockerfile.jvm")
 TRAINING = os.path.join(REPO, "docker", "aot-training.sh")
+LOAD_AGENT = os.path.join(REPO, "src", "test", "java", "org", "footpain", "tools", "LoadAgent.java")
 AOT_CACHE_FLAG = "-XX:AOTCache="
 ASSESS = "/v1/assessments"
 ECHO = "/bench/echo"
@@ -252,9 +254,13 @@ def main():
     parser.add_argument("--java", help="java executable or JDK/JRE home (default: the JDK of the image's version)")
     parser.add_argument("--aot-cache", help="an AOT cache made before, instead of training one")
     parser.add_argument("--no-aot-cache", action="store_true", help="run without the Dockerfile's AOT cache")
-    parser.add_argument("--profile", metavar="FILE.jfr",
-                        help="after the measurements, record 20 s of assessments at peak with JFR (profile settings)"
-                             " into this file; summarise it with src/test/load/jfr_summary.py")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="after the measurements, record 20 s of assessments at peak into this file: with JFR"
+                             " (profile settings; summarise with src/test/load/jfr_summary.py), or with"
+                             " --async-profiler as collapsed stacks, summarised at once by profile_summary.py")
+    parser.add_argument("--async-profiler", metavar="LIB",
+                        help="libasyncProfiler.so: --profile records with it (itimer, 1 ms) instead of JFR, whose"
+                             " execution samples on JDK 24+ land on a few frames of this service")
     args = parser.parse_args()
     args.java = resolve_java(args.java)
     if not os.path.exists(JAR):
@@ -338,7 +344,21 @@ def main():
             throttled[label] = runs
         load_seconds = time.time() - load_began
         rss = rss_mib(service.pid)
-        if args.profile:
+        if args.profile and args.async_profiler:
+            # measured after RSS and apart from the figures; loaded through the Attach API (LoadAgent), since
+            # jcmd's JVMTI.agent_load would take async-profiler's key=value options for its own
+            def profiler(options):
+                subprocess.run([args.java, LOAD_AGENT, str(service.pid), os.path.abspath(args.async_profiler), options],
+                               check=True, capture_output=True)
+            profiler("start,event=itimer,interval=1000000")
+            profiled = wrk(args, port, ASSESS, 20, args.connections)
+            profiler("stop,collapsed,file=" + os.path.abspath(args.profile))
+            show("assessments under async-profiler", profiled)
+            print(f"async-profiler, collapsed stacks: {args.profile}", flush=True)
+            total, counts = profile_summary.summarise(args.profile)
+            for name, n in counts.most_common():
+                print(f"  {100 * n / max(total, 1):5.1f} %  {name}")
+        elif args.profile:
             # measured after RSS and apart from the figures: the recording itself costs a little
             jcmd = os.path.join(os.path.dirname(os.path.realpath(args.java)), "jcmd")
             subprocess.run([jcmd, str(service.pid), "JFR.start", "name=bench", "settings=profile"], check=True,
