@@ -262,9 +262,11 @@ def main():
                         help="libasyncProfiler.so: --profile records with it (itimer, 1 ms) instead of JFR, whose"
                              " execution samples on JDK 24+ land on a few frames of this service")
     args = parser.parse_args()
+    if args.async_profiler and not args.profile:
+        parser.error("--async-profiler needs --profile FILE, where the collapsed stacks go")
     args.java = resolve_java(args.java)
     if not os.path.exists(JAR):
-        sys.exit("build the benchmark service first: ./mvnw -Pbench package")
+        sys.exit("build the benchmark service first: ./mvnw -Pbench package -Dquarkus.package.jar.type=aot-jar")
     tool("wrk")
     tool("taskset")
 
